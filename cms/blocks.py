@@ -1,0 +1,127 @@
+"""The one block library every body on the site is built from.
+
+Each block carries an icon, a help text and the fields an editor must fill in. wagtail-localize
+extracts the text values of these blocks as translatable segments; images, documents, page links
+and URLs stay synchronised with the source (a translator may override an image).
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200, help_text="The heading's text.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Heading 2"), ("h3", "Heading 3"), ("h4", "Heading 4")],
+        default="h2",
+        help_text="Outline level: h2 for a section, h3 and h4 below it.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Heading"
+        help_text = "A section heading inside the body."
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraph"
+        help_text = "Running text; links to pages and documents follow the reader's locale."
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(help_text="The picture.")
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="Describes the picture for people who cannot see it. Required.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
+    credit = blocks.CharBlock(required=False, max_length=120, help_text="Photographer or source.")
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        help_text = "An image with its alternative text and an optional caption."
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(help_text="The quoted words, without quotation marks.")
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, help_text="Who said it, and in which role."
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Quote"
+        help_text = "A pull quote."
+
+
+class VideoEmbedBlock(EmbedBlock):
+    class Meta:
+        icon = "media"
+        label = "Embed"
+        help_text = "A link to a video or post (YouTube, Vimeo, …) that frontends embed."
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120, help_text="The button label, e.g. 'Register now'.")
+    page = blocks.PageChooserBlock(
+        required=False, help_text="A page of this site; the frontend links its translation."
+    )
+    url = blocks.URLBlock(required=False, help_text="An external address, when no page is chosen.")
+
+    class Meta:
+        icon = "link"
+        label = "Call to action"
+        help_text = "A prominent link to a page of this site or to an external address."
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        has_page, has_url = bool(cleaned.get("page")), bool(cleaned.get("url"))
+        if has_page == has_url:
+            message = "Choose either a page or an external address (one of the two)."
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ErrorList([ValidationError(message)]),
+                    "url": ErrorList([ValidationError(message)]),
+                }
+            )
+        return cleaned
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(help_text="The file to download.")
+    title = blocks.CharBlock(
+        required=False, max_length=200, help_text="Link text; the document's title when empty."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Document"
+        help_text = "A link to download a document (PDF, presentation, …)."
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body of every page: the shared blocks, in any order."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    embed = VideoEmbedBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentLinkBlock()
+
+    class Meta:
+        help_text = "Build the body from headings, paragraphs, images, quotes and links."

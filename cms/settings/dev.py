@@ -1,0 +1,10 @@
+"""Local development: `make run`. Never used in production."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+# A fixed key is fine for a local server that only listens on 127.0.0.1.
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

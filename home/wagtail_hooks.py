@@ -1,0 +1,19 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "locale", "live"]
+    list_filter = ["locale", "live"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+register_snippet(TopicViewSet)
