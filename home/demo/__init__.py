@@ -1,0 +1,1 @@
+"""Demo content built from the network's own text (shared/seed/cz-ua-digital-innovation.txt)."""

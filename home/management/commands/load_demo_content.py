@@ -1,0 +1,67 @@
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale, Page
+
+from events.models import EventIndexPage, EventPage
+from home.demo.builder import DemoBuilder
+from home.demo.text import MissingTranslation
+from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage, Topic
+from people.models import Award, Organisation, PeopleIndexPage, PersonPage
+
+SUMMARY_MODELS = [
+    HomePage,
+    StandardPage,
+    NewsIndexPage,
+    NewsPage,
+    EventIndexPage,
+    EventPage,
+    PeopleIndexPage,
+    PersonPage,
+    Topic,
+    Organisation,
+    Award,
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the network's text in English, Czech and Ukrainian. "
+        "Idempotent: what exists already is left as it is."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet-steps", action="store_true", help="Print only the summary, not each step."
+        )
+
+    def handle(self, *args, **options):
+        def log(line):
+            if not options["quiet_steps"]:
+                self.stdout.write(line)
+
+        self.stdout.write("Loading demo content (en → cs, uk)…")
+        try:
+            created = DemoBuilder(log).build()
+        except MissingTranslation as error:
+            raise CommandError(f"The demo text has no translation for: {error}") from error
+
+        if created:
+            made = ", ".join(f"{count} {kind}" for kind, count in sorted(created.items()))
+            self.stdout.write(self.style.SUCCESS(f"Created: {made}."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Demo content already present; nothing changed."))
+        self.write_summary()
+
+    def write_summary(self):
+        locales = list(Locale.objects.order_by("id"))
+        codes = [locale.language_code for locale in locales]
+        self.stdout.write("\nWhat exists per locale (live / all):")
+        self.stdout.write(f"  {'':<18}" + "".join(f"{code:>10}" for code in codes))
+        for model in SUMMARY_MODELS:
+            cells = []
+            for locale in locales:
+                objects = model.objects.filter(locale=locale)
+                if issubclass(model, Page):
+                    objects = objects.filter(depth__gt=1)
+                cells.append(f"{objects.filter(live=True).count()}/{objects.count()}")
+            label = model._meta.verbose_name_plural
+            self.stdout.write(f"  {label:<18}" + "".join(f"{cell:>10}" for cell in cells))
