@@ -6,79 +6,134 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('events', '0001_initial'),
-        ('home', '0001_initial'),
-        ('people', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("events", "0001_initial"),
+        ("home", "0001_initial"),
+        ("people", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventorganiser',
-            name='organisation',
-            field=models.ForeignKey(help_text='An organisation that organises the event.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.organisation'),
+            model_name="eventorganiser",
+            name="organisation",
+            field=models.ForeignKey(
+                help_text="An organisation that organises the event.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="people.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='main_image',
-            field=models.ForeignKey(blank=True, help_text='Picture for listings and the top of the event page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image'),
+            model_name="eventpage",
+            name="main_image",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Picture for listings and the top of the event page.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='parent_event',
-            field=models.ForeignKey(blank=True, help_text='The larger event this one is part of, e.g. the mission a forum belongs to.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sub_events', to='events.eventpage'),
+            model_name="eventpage",
+            name="parent_event",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The larger event this one is part of, e.g. the mission a forum belongs to.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="sub_events",
+                to="events.eventpage",
+            ),
         ),
         migrations.AddField(
-            model_name='eventorganiser',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisers', to='events.eventpage'),
+            model_name="eventorganiser",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="organisers",
+                to="events.eventpage",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpagetopic',
-            name='locale',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale'),
+            model_name="eventpagetopic",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpagetopic',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='events.eventpage'),
+            model_name="eventpagetopic",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="topics",
+                to="events.eventpage",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpagetopic',
-            name='topic',
-            field=models.ForeignKey(help_text='A topic of the event.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='home.topic'),
+            model_name="eventpagetopic",
+            name="topic",
+            field=models.ForeignKey(
+                help_text="A topic of the event.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="home.topic",
+            ),
         ),
         migrations.AddField(
-            model_name='eventparticipant',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='events.eventpage'),
+            model_name="eventparticipant",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="participants",
+                to="events.eventpage",
+            ),
         ),
         migrations.AddField(
-            model_name='eventparticipant',
-            name='person',
-            field=models.ForeignKey(help_text='A person who takes part in the event.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.personpage'),
+            model_name="eventparticipant",
+            name="person",
+            field=models.ForeignKey(
+                help_text="A person who takes part in the event.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="people.personpage",
+            ),
         ),
         migrations.AddField(
-            model_name='eventspeaker',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='events.eventpage'),
+            model_name="eventspeaker",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="speakers",
+                to="events.eventpage",
+            ),
         ),
         migrations.AddField(
-            model_name='eventspeaker',
-            name='person',
-            field=models.ForeignKey(help_text='A person who speaks at the event.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.personpage'),
+            model_name="eventspeaker",
+            name="person",
+            field=models.ForeignKey(
+                help_text="A person who speaks at the event.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="people.personpage",
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='eventorganiser',
-            unique_together={('translation_key', 'locale')},
+            name="eventorganiser",
+            unique_together={("translation_key", "locale")},
         ),
         migrations.AlterUniqueTogether(
-            name='eventpagetopic',
-            unique_together={('translation_key', 'locale')},
+            name="eventpagetopic",
+            unique_together={("translation_key", "locale")},
         ),
     ]

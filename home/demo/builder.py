@@ -6,9 +6,9 @@ target locale, a StringTranslation per segment, then the translation is saved an
 """
 
 import zoneinfo
-from html import escape
 from collections import Counter
 from collections.abc import Callable
+from html import escape
 
 from django.db import transaction
 from django.utils import timezone
@@ -112,9 +112,7 @@ class DemoBuilder:
                 continue
             if source is None:
                 source, _ = TranslationSource.get_or_create_from_instance(instance)
-            translation, _ = Translation.objects.get_or_create(
-                source=source, target_locale=locale
-            )
+            translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
             self.enter_string_translations(source, locale)
             translation.save_target(publish=True)
             self.step(f"translation ({locale.language_code})", label, created=True)
@@ -138,25 +136,49 @@ class DemoBuilder:
     # --- images -----------------------------------------------------------------------------
 
     def build_images(self):
-        specs = [("hero", "Demo: network banner", "Czech – Ukrainian\nDigital Innovation",
-                  (17, 69, 126), None)]
+        specs = [
+            (
+                "hero",
+                "Demo: network banner",
+                "Czech – Ukrainian\nDigital Innovation",
+                (17, 69, 126),
+                None,
+            )
+        ]
         specs += [
-            (f"topic:{topic['slug']}", f"Demo: {topic['name'].en}", topic["name"].en,
-             TOPIC_COLOURS[topic["slug"]], None)
+            (
+                f"topic:{topic['slug']}",
+                f"Demo: {topic['name'].en}",
+                topic["name"].en,
+                TOPIC_COLOURS[topic["slug"]],
+                None,
+            )
             for topic in c.TOPICS
         ]
         specs += [
-            (f"person:{person['key']}", f"Demo portrait: {person['title'].en}",
-             person["title"].en.replace(" (", "\n("), (90, 90, 110), SQUARE)
+            (
+                f"person:{person['key']}",
+                f"Demo portrait: {person['title'].en}",
+                person["title"].en.replace(" (", "\n("),
+                (90, 90, 110),
+                SQUARE,
+            )
             for person in c.PEOPLE
         ]
         specs += [
-            (f"logo:{org['key']}", f"Demo logo: {org['name'].en}",
-             org["short_name"].en or org["name"].en[:18], (230, 230, 235), SQUARE)
+            (
+                f"logo:{org['key']}",
+                f"Demo logo: {org['name'].en}",
+                org["short_name"].en or org["name"].en[:18],
+                (230, 230, 235),
+                SQUARE,
+            )
             for org in c.ORGANISATIONS
         ]
         for key, title, label, colour, size in specs:
-            image, created = placeholder_image(title, label, colour, **({"size": size} if size else {}))
+            image, created = placeholder_image(
+                title, label, colour, **({"size": size} if size else {})
+            )
             self.images[key] = image
             self.step("image", title, created)
 

@@ -146,7 +146,11 @@ ORGANISATIONS = [
 
 AWARD = {
     "key": "professionals4ukraine",
-    "name": T("Professionals4Ukraine", "Professionals4Ukraine", "Professionals4Ukraine — «Професіонали для України»"),
+    "name": T(
+        "Professionals4Ukraine",
+        "Professionals4Ukraine",
+        "Professionals4Ukraine — «Професіонали для України»",
+    ),
     "awarded_by": "uca",
     "description": T(
         "Given by the Ukrainian Cluster Alliance to the European and American experts whose help "
@@ -476,9 +480,7 @@ def prague(year, month, day, hour=9, minute=0):
 EVENTS = [
     {
         "key": "ai-mission-2024",
-        "slug": T(
-            "ai-expert-mission-2024", "expertni-mise-ai-2024", "ekspertna-misiia-shi-2024"
-        ),
+        "slug": T("ai-expert-mission-2024", "expertni-mise-ai-2024", "ekspertna-misiia-shi-2024"),
         "title": T(
             "Mission of Ukrainian experts on Artificial Intelligence",
             "Mise ukrajinských expertů v oblasti umělé inteligence",
@@ -526,7 +528,9 @@ EVENTS = [
             {
                 "start": dt.time(9, 0),
                 "end": dt.time(9, 30),
-                "title": T("Opening and welcome", "Zahájení a přivítání", "Відкриття та привітання"),
+                "title": T(
+                    "Opening and welcome", "Zahájení a přivítání", "Відкриття та привітання"
+                ),
                 "speakers": [],
             },
             {
@@ -550,9 +554,7 @@ EVENTS = [
     {
         "key": "ai-networking-2024",
         "parent": "ai-mission-2024",
-        "slug": T(
-            "ai-networking-event-2024", "networking-ai-2024", "netvorking-shi-2024"
-        ),
+        "slug": T("ai-networking-event-2024", "networking-ai-2024", "netvorking-shi-2024"),
         "title": T(
             "Czech – Ukrainian networking event on Artificial Intelligence",
             "Česko-ukrajinské networkingové setkání o umělé inteligenci",
@@ -939,10 +941,8 @@ NEWS = [
             "vebinar-smart-city-smart-region",
         ),
         "title": T(
-            "Czech-Ukrainian webinar “Smart City & Smart Region Preparing for Rebuilding "
-            "Ukraine”",
-            "Česko-ukrajinský webinář „Smart City & Smart Region – příprava na obnovu "
-            "Ukrajiny“",
+            "Czech-Ukrainian webinar “Smart City & Smart Region Preparing for Rebuilding Ukraine”",
+            "Česko-ukrajinský webinář „Smart City & Smart Region – příprava na obnovu Ukrajiny“",
             "Чесько-український вебінар «Smart City & Smart Region – підготовка до відбудови "
             "України»",
         ),

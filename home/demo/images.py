@@ -17,7 +17,9 @@ def _draw(size: tuple[int, int], colour: tuple[int, int, int], label: str) -> by
     picture = PILImage.new("RGB", size, colour)
     draw = ImageDraw.Draw(picture)
     # A diagonal band in the network's colours (Czech blue, Ukrainian yellow) marks a placeholder.
-    draw.polygon([(0, height), (width // 2, 0), (width // 2 + 120, 0), (120, height)], (17, 69, 126))
+    draw.polygon(
+        [(0, height), (width // 2, 0), (width // 2 + 120, 0), (120, height)], (17, 69, 126)
+    )
     draw.polygon(
         [(width // 2, height), (width, 0), (width, 120), (width // 2 + 120, height)], (255, 213, 0)
     )

@@ -9,151 +9,765 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('events', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("events", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='Text above the list of news.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, help_text="Text above the list of news.")),
             ],
             options={
-                'verbose_name': 'news index page',
+                "verbose_name": "news index page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='NewsPageTopic',
+            name="NewsPageTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='StandardPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='A short lead shown above the body.')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('quote', 11), ('embed', 12), ('call_to_action', 16), ('document', 19)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "The heading's text.", 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3'), ('h4', 'Heading 4')], 'help_text': 'Outline level: h2 for a section, h3 and h4 below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('cms.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'The picture.'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the picture for people who cannot see it. Required.', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown under the image.', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Photographer or source.', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'help_text': 'The quoted words, without quotation marks.'}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, and in which role.', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('cms.blocks.VideoEmbedBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'help_text': "The button label, e.g. 'Register now'.", 'max_length': 120}), 14: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A page of this site; the frontend links its translation.', 'required': False}), 15: ('wagtail.blocks.URLBlock', (), {'help_text': 'An external address, when no page is chosen.', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('text', 13), ('page', 14), ('url', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'The file to download.'}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "Link text; the document's title when empty.", 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {})}, help_text="The page's content.")),
-            ],
-            options={
-                'abstract': False,
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='Topic',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('live', models.BooleanField(default=True, editable=False, verbose_name='live')),
-                ('has_unpublished_changes', models.BooleanField(default=False, editable=False, verbose_name='has unpublished changes')),
-                ('first_published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='first published at')),
-                ('last_published_at', models.DateTimeField(editable=False, null=True, verbose_name='last published at')),
-                ('go_live_at', models.DateTimeField(blank=True, null=True, verbose_name='go live date/time')),
-                ('expire_at', models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time')),
-                ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
-                ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
-                ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
-                ('name', models.CharField(help_text="The topic's name, as readers see it.", max_length=120)),
-                ('slug', models.SlugField(help_text='Stable key for filters and URLs; the same in every language.', max_length=120)),
-                ('description', models.TextField(blank=True, help_text='One or two sentences about the topic.')),
-            ],
-            options={
-                'ordering': ['name'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(help_text='The welcome text at the top of the home page.')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('quote', 11), ('embed', 12), ('call_to_action', 16), ('document', 19)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "The heading's text.", 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3'), ('h4', 'Heading 4')], 'help_text': 'Outline level: h2 for a section, h3 and h4 below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('cms.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'The picture.'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the picture for people who cannot see it. Required.', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown under the image.', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Photographer or source.', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'help_text': 'The quoted words, without quotation marks.'}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, and in which role.', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('cms.blocks.VideoEmbedBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'help_text': "The button label, e.g. 'Register now'.", 'max_length': 120}), 14: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A page of this site; the frontend links its translation.', 'required': False}), 15: ('wagtail.blocks.URLBlock', (), {'help_text': 'An external address, when no page is chosen.', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('text', 13), ('page', 14), ('url', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'The file to download.'}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "Link text; the document's title when empty.", 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {})}, help_text="The home page's story.")),
-                ('hero_image', models.ForeignKey(blank=True, help_text='Wide picture at the top of the home page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(blank=True, help_text="A short lead shown above the body."),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 8),
+                            ("quote", 11),
+                            ("embed", 12),
+                            ("call_to_action", 16),
+                            ("document", 19),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading's text.", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Heading 2"),
+                                        ("h3", "Heading 3"),
+                                        ("h4", "Heading 4"),
+                                    ],
+                                    "help_text": "Outline level: h2 for a section, h3 and h4 below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("cms.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"help_text": "The picture."},
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describes the picture for people who cannot see it. Required.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Shown under the image.",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Photographer or source.",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 4), ("alt_text", 5), ("caption", 6), ("credit", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "The quoted words, without quotation marks."},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Who said it, and in which role.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 9), ("attribution", 10)]],
+                                {},
+                            ),
+                            12: ("cms.blocks.VideoEmbedBlock", (), {}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "The button label, e.g. 'Register now'.",
+                                    "max_length": 120,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {
+                                    "help_text": "A page of this site; the frontend links its translation.",
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "An external address, when no page is chosen.",
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 13), ("page", 14), ("url", 15)]],
+                                {},
+                            ),
+                            17: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "The file to download."},
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Link text; the document's title when empty.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 17), ("title", 18)]],
+                                {},
+                            ),
+                        },
+                        help_text="The page's content.",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePageFeaturedEvent',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('event', models.ForeignKey(help_text='An event shown on the home page.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.eventpage')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='featured_events', to='home.homepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("live", models.BooleanField(default=True, editable=False, verbose_name="live")),
+                (
+                    "has_unpublished_changes",
+                    models.BooleanField(
+                        default=False, editable=False, verbose_name="has unpublished changes"
+                    ),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="first published at"
+                    ),
+                ),
+                (
+                    "last_published_at",
+                    models.DateTimeField(
+                        editable=False, null=True, verbose_name="last published at"
+                    ),
+                ),
+                (
+                    "go_live_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="go live date/time"),
+                ),
+                (
+                    "expire_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="expiry date/time"),
+                ),
+                (
+                    "expired",
+                    models.BooleanField(default=False, editable=False, verbose_name="expired"),
+                ),
+                (
+                    "locked",
+                    models.BooleanField(default=False, editable=False, verbose_name="locked"),
+                ),
+                (
+                    "locked_at",
+                    models.DateTimeField(editable=False, null=True, verbose_name="locked at"),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The topic's name, as readers see it.", max_length=120
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Stable key for filters and URLs; the same in every language.",
+                        max_length=120,
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="One or two sentences about the topic."),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NewsPage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('date', models.DateField(help_text='Publication date shown to readers.')),
-                ('summary', models.TextField(help_text='One paragraph for listings and link previews.', max_length=600)),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 8), ('quote', 11), ('embed', 12), ('call_to_action', 16), ('document', 19)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "The heading's text.", 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3'), ('h4', 'Heading 4')], 'help_text': 'Outline level: h2 for a section, h3 and h4 below it.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('cms.blocks.ParagraphBlock', (), {}), 4: ('wagtail.images.blocks.ImageChooserBlock', (), {'help_text': 'The picture.'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describes the picture for people who cannot see it. Required.', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown under the image.', 'max_length': 250, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Photographer or source.', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('image', 4), ('alt_text', 5), ('caption', 6), ('credit', 7)]], {}), 9: ('wagtail.blocks.TextBlock', (), {'help_text': 'The quoted words, without quotation marks.'}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': 'Who said it, and in which role.', 'max_length': 200, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('text', 9), ('attribution', 10)]], {}), 12: ('cms.blocks.VideoEmbedBlock', (), {}), 13: ('wagtail.blocks.CharBlock', (), {'help_text': "The button label, e.g. 'Register now'.", 'max_length': 120}), 14: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A page of this site; the frontend links its translation.', 'required': False}), 15: ('wagtail.blocks.URLBlock', (), {'help_text': 'An external address, when no page is chosen.', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('text', 13), ('page', 14), ('url', 15)]], {}), 17: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'The file to download.'}), 18: ('wagtail.blocks.CharBlock', (), {'help_text': "Link text; the document's title when empty.", 'max_length': 200, 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('document', 17), ('title', 18)]], {})}, help_text='The article.')),
-                ('main_image', models.ForeignKey(blank=True, help_text='Picture for listings and the top of the article.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(help_text="The welcome text at the top of the home page."),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 8),
+                            ("quote", 11),
+                            ("embed", 12),
+                            ("call_to_action", 16),
+                            ("document", 19),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading's text.", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Heading 2"),
+                                        ("h3", "Heading 3"),
+                                        ("h4", "Heading 4"),
+                                    ],
+                                    "help_text": "Outline level: h2 for a section, h3 and h4 below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("cms.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"help_text": "The picture."},
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describes the picture for people who cannot see it. Required.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Shown under the image.",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Photographer or source.",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 4), ("alt_text", 5), ("caption", 6), ("credit", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "The quoted words, without quotation marks."},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Who said it, and in which role.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 9), ("attribution", 10)]],
+                                {},
+                            ),
+                            12: ("cms.blocks.VideoEmbedBlock", (), {}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "The button label, e.g. 'Register now'.",
+                                    "max_length": 120,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {
+                                    "help_text": "A page of this site; the frontend links its translation.",
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "An external address, when no page is chosen.",
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 13), ("page", 14), ("url", 15)]],
+                                {},
+                            ),
+                            17: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "The file to download."},
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Link text; the document's title when empty.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 17), ("title", 18)]],
+                                {},
+                            ),
+                        },
+                        help_text="The home page's story.",
+                    ),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Wide picture at the top of the home page.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news page',
-                'ordering': ['-date'],
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePageFeaturedNews',
+            name="HomePageFeaturedEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='featured_news', to='home.homepage')),
-                ('news', models.ForeignKey(help_text='A news item shown on the home page.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='home.newspage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        help_text="An event shown on the home page.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="events.eventpage",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="featured_events",
+                        to="home.homepage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NewsPageRelatedEvent',
+            name="NewsPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('event', models.ForeignKey(help_text='An event this news item is about.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.eventpage')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_events', to='home.newspage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("date", models.DateField(help_text="Publication date shown to readers.")),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One paragraph for listings and link previews.", max_length=600
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 8),
+                            ("quote", 11),
+                            ("embed", 12),
+                            ("call_to_action", 16),
+                            ("document", 19),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading's text.", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Heading 2"),
+                                        ("h3", "Heading 3"),
+                                        ("h4", "Heading 4"),
+                                    ],
+                                    "help_text": "Outline level: h2 for a section, h3 and h4 below it.",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("cms.blocks.ParagraphBlock", (), {}),
+                            4: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"help_text": "The picture."},
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describes the picture for people who cannot see it. Required.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Shown under the image.",
+                                    "max_length": 250,
+                                    "required": False,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Photographer or source.",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 4), ("alt_text", 5), ("caption", 6), ("credit", 7)]],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "The quoted words, without quotation marks."},
+                            ),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Who said it, and in which role.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 9), ("attribution", 10)]],
+                                {},
+                            ),
+                            12: ("cms.blocks.VideoEmbedBlock", (), {}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "The button label, e.g. 'Register now'.",
+                                    "max_length": 120,
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {
+                                    "help_text": "A page of this site; the frontend links its translation.",
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "An external address, when no page is chosen.",
+                                    "required": False,
+                                },
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 13), ("page", 14), ("url", 15)]],
+                                {},
+                            ),
+                            17: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"help_text": "The file to download."},
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Link text; the document's title when empty.",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 17), ("title", 18)]],
+                                {},
+                            ),
+                        },
+                        help_text="The article.",
+                    ),
+                ),
+                (
+                    "main_image",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Picture for listings and the top of the article.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "news page",
+                "ordering": ["-date"],
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="HomePageFeaturedNews",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="featured_news",
+                        to="home.homepage",
+                    ),
+                ),
+                (
+                    "news",
+                    models.ForeignKey(
+                        help_text="A news item shown on the home page.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="home.newspage",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NewsPageRelatedPerson',
+            name="NewsPageRelatedEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_people', to='home.newspage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        help_text="An event this news item is about.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="events.eventpage",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_events",
+                        to="home.newspage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="NewsPageRelatedPerson",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_people",
+                        to="home.newspage",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -7,67 +7,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('home', '0001_initial'),
-        ('people', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("home", "0001_initial"),
+        ("people", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='newspagerelatedperson',
-            name='person',
-            field=models.ForeignKey(help_text='A person this news item mentions.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.personpage'),
+            model_name="newspagerelatedperson",
+            name="person",
+            field=models.ForeignKey(
+                help_text="A person this news item mentions.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="people.personpage",
+            ),
         ),
         migrations.AddField(
-            model_name='newspagetopic',
-            name='locale',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale'),
+            model_name="newspagetopic",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
         ),
         migrations.AddField(
-            model_name='newspagetopic',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='home.newspage'),
+            model_name="newspagetopic",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="topics",
+                to="home.newspage",
+            ),
         ),
         migrations.AddField(
-            model_name='topic',
-            name='latest_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision'),
+            model_name="topic",
+            name="latest_revision",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+                verbose_name="latest revision",
+            ),
         ),
         migrations.AddField(
-            model_name='topic',
-            name='live_revision',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision'),
+            model_name="topic",
+            name="live_revision",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailcore.revision",
+                verbose_name="live revision",
+            ),
         ),
         migrations.AddField(
-            model_name='topic',
-            name='locale',
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale'),
+            model_name="topic",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
         ),
         migrations.AddField(
-            model_name='topic',
-            name='locked_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by'),
+            model_name="topic",
+            name="locked_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="locked_%(class)ss",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="locked by",
+            ),
         ),
         migrations.AddField(
-            model_name='newspagetopic',
-            name='topic',
-            field=models.ForeignKey(help_text='A topic of this news item.', on_delete=django.db.models.deletion.CASCADE, related_name='+', to='home.topic'),
+            model_name="newspagetopic",
+            name="topic",
+            field=models.ForeignKey(
+                help_text="A topic of this news item.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="home.topic",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.UniqueConstraint(fields=('slug', 'locale'), name='unique_topic_slug_per_locale'),
+            model_name="topic",
+            constraint=models.UniqueConstraint(
+                fields=("slug", "locale"), name="unique_topic_slug_per_locale"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='topic',
-            unique_together={('translation_key', 'locale')},
+            name="topic",
+            unique_together={("translation_key", "locale")},
         ),
         migrations.AlterUniqueTogether(
-            name='newspagetopic',
-            unique_together={('translation_key', 'locale')},
+            name="newspagetopic",
+            unique_together={("translation_key", "locale")},
         ),
     ]
