@@ -32,11 +32,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--quiet-steps", action="store_true", help="Print only the summary, not each step."
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only into a database without a home page (what `make run` uses).",
+        )
 
     def handle(self, *args, **options):
         def log(line):
             if not options["quiet_steps"]:
                 self.stdout.write(line)
+
+        if options["if_empty"] and HomePage.objects.exists():
+            self.stdout.write("The site already has content; demo content not loaded.")
+            self.write_summary()
+            return
 
         self.stdout.write("Loading demo content (en → cs, uk)…")
         try:

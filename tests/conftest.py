@@ -1,0 +1,73 @@
+import io
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+START_POSTGRES_HINT = """
+PostgreSQL is not reachable at {host}:{port} as user {user!r}: {error}
+
+The tests run against a real PostgreSQL. Start one, for example:
+  Debian/Ubuntu:  sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start
+  macOS (brew):   brew services start postgresql
+  Docker:         docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:16
+or point DATABASE_URL at one: DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/cms make test
+"""
+
+
+def pytest_sessionstart(session):
+    """Stop at once, with instructions, when the test database server is not there."""
+    database = settings.DATABASES["default"]
+    if "postgresql" not in database["ENGINE"]:
+        pytest.exit("The test suite runs on PostgreSQL; DATABASE_URL points elsewhere.", 2)
+    host = database.get("HOST") or "127.0.0.1"
+    port = database.get("PORT") or 5432
+    user = database.get("USER") or "postgres"
+    try:
+        psycopg.connect(
+            host=host,
+            port=port,
+            user=user,
+            password=database.get("PASSWORD") or None,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.Error as error:
+        message = START_POSTGRES_HINT.format(host=host, port=port, user=user, error=error)
+        pytest.exit(message, returncode=2)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploads and renditions of a test run go to a folder of their own."""
+    path = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
+    """The demo site is built once per run; each test then runs in a rolled-back transaction."""
+    output = io.StringIO()
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture
+def demo_load_output(django_db_setup):
+    return django_db_setup
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def homes(locales):
+    return {code: HomePage.objects.get(locale=locale, depth=2) for code, locale in locales.items()}
