@@ -11,7 +11,8 @@ class TopicViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "slug", "locale", "live"]
-    list_filter = ["locale", "live"]
+    # Wagtail adds the locale filter itself for translatable snippets.
+    list_filter = ["live"]
     search_fields = ["name", "description"]
     ordering = ["name"]
 

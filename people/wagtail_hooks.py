@@ -11,7 +11,8 @@ class OrganisationViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "short_name", "kind", "country", "locale", "live"]
-    list_filter = ["kind", "country", "locale", "live"]
+    # Wagtail adds the locale filter itself for translatable snippets.
+    list_filter = ["kind", "country", "live"]
     search_fields = ["name", "short_name", "description"]
     ordering = ["name"]
 
@@ -23,7 +24,7 @@ class AwardViewSet(SnippetViewSet):
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["name", "awarded_by", "locale", "live"]
-    list_filter = ["locale", "live"]
+    list_filter = ["live"]
     search_fields = ["name", "description"]
     ordering = ["name"]
 
