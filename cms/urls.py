@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.graphql.view import GraphQLView
+from cms.schema import schema
 
 # Headless: the public reads content through the API; Wagtail's HTML page serving is not mounted.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Read-only public API: no cookies are trusted for it, so CSRF does not apply.
+    path("graphql/", csrf_exempt(GraphQLView.as_view(schema=schema))),
 ]
 
 if settings.DEBUG:

@@ -137,3 +137,23 @@ LOGGING = {
     # WARNING by default: Wagtail logs every background task and page action at INFO.
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- API -------------------------------------------------------------------------------------
+
+# Frontend address of each locale's home, e.g. "en=https://example.org/en,cs=https://example.org/cs";
+# pages then carry absolute URLs. Without it, `url` is null and frontends build links from `path`.
+FRONTEND_BASE_URLS = env.dict("FRONTEND_BASE_URLS", default={})
+
+# Renditions the public may ask for. Anything else is refused, so nobody can make the server
+# generate arbitrary image sizes. load_demo_content creates all of them for the demo images.
+IMAGE_RENDITION_SPECS = ["fill-160x160", "fill-480x270", "fill-960x540", "width-800", "width-1600"]
+IMAGE_SRCSET_WIDTHS = [480, 960, 1600]
+IMAGE_FORMATS = ["webp", "jpeg"]
+
+STRAWBERRY_DJANGO = {
+    "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,
+    "TYPE_DESCRIPTION_FROM_MODEL_DOCSTRING": True,
+    "GENERATE_ENUMS_FROM_CHOICES": False,
+    "PAGINATION_DEFAULT_LIMIT": 20,
+    "PAGINATION_MAX_LIMIT": 100,
+}

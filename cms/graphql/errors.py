@@ -1,0 +1,32 @@
+"""Errors a client can act on: a message and a stable code in `extensions.code`."""
+
+from graphql import GraphQLError
+
+
+class ApiError(GraphQLError):
+    code = "BAD_REQUEST"
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message, extensions={"code": code or self.code})
+
+
+class LocaleNotFound(ApiError):
+    code = "LOCALE_NOT_FOUND"
+
+
+class InvalidArgument(ApiError):
+    code = "INVALID_ARGUMENT"
+
+
+class PageSizeTooLarge(ApiError):
+    code = "PAGE_SIZE_TOO_LARGE"
+
+
+class RenditionNotAllowed(ApiError):
+    code = "RENDITION_NOT_ALLOWED"
+
+
+def is_unexpected(error: GraphQLError) -> bool:
+    """Errors that are not ours nor GraphQL validation errors are masked for the public."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError)

@@ -1,0 +1,53 @@
+"""Offset pagination with the limits stated: 20 items by default, at most 100, never negative."""
+
+from typing import Generic, TypeVar
+
+import strawberry
+import strawberry_django
+from django.conf import settings
+from strawberry.types import Info
+from strawberry_django.pagination import OffsetPaginated, OffsetPaginationInput
+
+from .context import context
+from .errors import InvalidArgument, PageSizeTooLarge
+
+NodeType = TypeVar("NodeType")
+
+
+def check_pagination(pagination: OffsetPaginationInput | None) -> OffsetPaginationInput:
+    pagination = pagination or OffsetPaginationInput()
+    limits = settings.STRAWBERRY_DJANGO
+    if pagination.offset < 0:
+        raise InvalidArgument(f"offset must be 0 or more, not {pagination.offset}.")
+    limit = pagination.limit
+    if limit is None or limit is strawberry.UNSET:
+        pagination.limit = limits["PAGINATION_DEFAULT_LIMIT"]
+    elif limit < 1:
+        raise InvalidArgument(f"limit must be at least 1, not {limit}.")
+    elif limit > limits["PAGINATION_MAX_LIMIT"]:
+        raise PageSizeTooLarge(
+            f"limit {limit} is more than the maximum page size of "
+            f"{limits['PAGINATION_MAX_LIMIT']}; ask for the rest with offset."
+        )
+    return pagination
+
+
+@strawberry.type(description="One page of a listing.")
+class Paginated(OffsetPaginated[NodeType], Generic[NodeType]):
+    locale_code: strawberry.Private[str | None] = None
+    fallback: strawberry.Private[bool] = False
+
+    @classmethod
+    def resolve_paginated(cls, queryset, *, info: Info, pagination=None, **kwargs):
+        return cls(
+            queryset=queryset,
+            pagination=check_pagination(pagination),
+            locale_code=kwargs.get("locale"),
+            fallback=bool(kwargs.get("fallback")),
+        )
+
+    @strawberry_django.field(description="The items of this page of the listing.")
+    def results(self, info: Info) -> list[NodeType]:
+        items = list(self.get_paginated_queryset() or [])
+        ctx = context(info)
+        return ctx.remember(items, ctx.locale(self.locale_code), self.fallback)

@@ -1,0 +1,68 @@
+"""Relations of pages and snippets, loaded for a whole batch of objects at once.
+
+Every relation ends in the reader's locale and contains only visible objects: a draft event in a
+news item's related events simply is not there.
+"""
+
+from collections import defaultdict
+
+from strawberry.types import Info
+from wagtail.images.models import Image
+
+from .context import context
+from .localize import localized_keys
+
+
+def many(info: Info, root, name: str, through, fk: str, target_model, parent: str = "page"):
+    """Targets of an inline list (an Orderable with a ParentalKey `parent` and a FK `fk`)."""
+
+    def compute(objects, locale, fallback):
+        rows = (
+            through.objects.filter(**{f"{parent}_id__in": [obj.pk for obj in objects]})
+            .order_by(f"{parent}_id", "sort_order", "pk")
+            .values_list(f"{parent}_id", f"{fk}__translation_key")
+        )
+        rows = list(rows)
+        targets = localized_keys(info, target_model, [key for _, key in rows], locale, fallback)
+        by_key = {target.translation_key: target for target in targets}
+        result = defaultdict(list)
+        for parent_id, key in rows:
+            if key in by_key:
+                result[parent_id].append(by_key[key])
+        return {obj.pk: result[obj.pk] for obj in objects}
+
+    return context(info).batch(name, root, compute)
+
+
+def one(info: Info, root, name: str, fk: str, target_model):
+    """The target of a foreign key, in the reader's locale, or None when it is not visible."""
+
+    def compute(objects, locale, fallback):
+        ids = {getattr(obj, f"{fk}_id") for obj in objects} - {None}
+        keys = dict(target_model.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        targets = localized_keys(info, target_model, list(keys.values()), locale, fallback)
+        by_key = {target.translation_key: target for target in targets}
+        return {obj.pk: by_key.get(keys.get(getattr(obj, f"{fk}_id"))) for obj in objects}
+
+    return context(info).batch(name, root, compute)
+
+
+def image(info: Info, root, field_name: str) -> Image | None:
+    """An image foreign key, with its renditions, for the whole batch in two queries."""
+
+    def compute(objects, locale, fallback):
+        ids = {getattr(obj, f"{field_name}_id") for obj in objects} - {None}
+        images = Image.objects.filter(pk__in=ids).prefetch_related("renditions").in_bulk()
+        return {obj.pk: images.get(getattr(obj, f"{field_name}_id")) for obj in objects}
+
+    return context(info).batch(field_name, root, compute)
+
+
+def stream(info: Info, root, field_name: str):
+    """A StreamField's typed blocks, built for the whole batch at once."""
+    from .streamfield import convert_streams
+
+    def compute(objects, locale, fallback):
+        return convert_streams(info, objects, field_name, locale, fallback)
+
+    return context(info).batch(field_name, root, compute)

@@ -1,0 +1,36 @@
+"""The root schema: each app's Query merged, every page type registered for the Page interface."""
+
+import strawberry
+from strawberry.extensions import MaskErrors
+from strawberry.tools import merge_types
+from strawberry_django.optimizer import DjangoOptimizerExtension
+
+import events.schema
+import home.schema
+import people.schema
+from cms.graphql.errors import is_unexpected
+from cms.graphql.streamfield import BodyBlock  # noqa: F401  (registers the shared blocks)
+
+Query = merge_types("Query", (home.schema.Query, events.schema.Query, people.schema.Query))
+
+PAGE_TYPES = [
+    home.schema.HomePage,
+    home.schema.StandardPage,
+    home.schema.NewsIndexPage,
+    home.schema.NewsPage,
+    events.schema.EventIndexPage,
+    events.schema.EventPage,
+    people.schema.PeopleIndexPage,
+    people.schema.PersonPage,
+]
+
+schema = strawberry.Schema(
+    query=Query,
+    types=PAGE_TYPES,
+    extensions=[
+        # Relations are loaded in batches (cms/graphql/relations.py); the optimizer still plans
+        # the listing querysets, but must not defer model fields those batches read.
+        DjangoOptimizerExtension(enable_only_optimization=False),
+        MaskErrors(should_mask_error=is_unexpected, error_message="Internal server error."),
+    ],
+)

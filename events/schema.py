@@ -1,0 +1,282 @@
+"""GraphQL types and queries of events."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+import strawberry_django
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+from strawberry.types import Info
+
+from cms.graphql import relations
+from cms.graphql.context import context
+from cms.graphql.images import ImageType
+from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
+from cms.graphql.pages import PageInterface
+from cms.graphql.pagination import Paginated
+from cms.graphql.references import References
+from cms.graphql.streamfield import BodyBlock, list_items, register_block, stream_union
+
+from . import blocks, models
+
+if TYPE_CHECKING:
+    from home.schema import Topic
+    from people.schema import Organisation, PersonPage
+
+TopicRef = Annotated["Topic", strawberry.lazy("home.schema")]
+OrganisationRef = Annotated["Organisation", strawberry.lazy("people.schema")]
+PersonRef = Annotated["PersonPage", strawberry.lazy("people.schema")]
+
+EventKind = strawberry.enum(models.EventKind, name="EventKind", description="What sort of event.")
+
+
+@strawberry.type(description="One item of an event's programme.")
+class AgendaItemBlock:
+    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+    start_time: str = strawberry.field(description="Start, 'HH:MM' in the event's time zone.")
+    end_time: str | None = strawberry.field(description="End, 'HH:MM', when given.")
+    day: str | None = strawberry.field(description="The day (ISO date) on multi-day events.")
+    title: str = strawberry.field(description="What happens.")
+    description: str = strawberry.field(description="A sentence or two; may be empty.")
+    speakers: list[PersonRef] = strawberry.field(
+        description="People speaking in this item, visible ones in the asked-for locale."
+    )
+
+
+def _hh_mm(value: str | None) -> str | None:
+    return value[:5] if value else None
+
+
+def _collect_agenda_item(value, refs: References):
+    from people.models import PersonPage
+
+    for person_id in list_items(value.get("speakers") or []):
+        refs.add_page(person_id, PersonPage)
+
+
+def _build_agenda_item(block_id, value, refs: References):
+    from people.models import PersonPage
+
+    speakers = [refs.page(pk, PersonPage) for pk in list_items(value.get("speakers") or [])]
+    return AgendaItemBlock(
+        id=block_id,
+        start_time=_hh_mm(value.get("start_time")) or "",
+        end_time=_hh_mm(value.get("end_time")),
+        day=value.get("day") or None,
+        title=value.get("title") or "",
+        description=value.get("description") or "",
+        speakers=[person for person in speakers if person is not None],
+    )
+
+
+register_block(
+    blocks.AgendaItemBlock, AgendaItemBlock, collect=_collect_agenda_item, build=_build_agenda_item
+)
+ProgrammeBlock = stream_union(
+    "ProgrammeBlock", blocks.ProgrammeBlock(), "A block of an event's programme."
+)
+
+
+@strawberry_django.type(models.EventIndexPage, name="EventIndexPage")
+class EventIndexPage(PageInterface):
+    intro: str
+
+
+@strawberry_django.type(models.EventPage, name="EventPage")
+class EventPage(PageInterface):
+    time_zone: str
+    city: str
+    venue: str
+    address: str
+    online_url: str
+    registration_url: str
+    summary: str
+
+    @strawberry_django.field(description="What sort of event this is.")
+    def kind(self, root: models.EventPage) -> EventKind:
+        return models.EventKind(root.kind)
+
+    @strawberry_django.field(
+        description="When the event starts: ISO 8601 with the offset of the event's time zone."
+    )
+    def start(self, root: models.EventPage) -> datetime:
+        return root.start.astimezone(root.tzinfo)
+
+    @strawberry_django.field(
+        description="When the event ends: ISO 8601 with the offset of the event's time zone."
+    )
+    def end(self, root: models.EventPage) -> datetime:
+        return root.end.astimezone(root.tzinfo)
+
+    @strawberry_django.field(description="Picture for listings and the top of the event page.")
+    def main_image(self, root: models.EventPage, info: Info) -> ImageType | None:
+        return relations.image(info, root, "main_image")
+
+    @strawberry_django.field(description="Topics of the event, in the asked-for locale.")
+    def topics(self, root: models.EventPage, info: Info) -> list[TopicRef]:
+        from home.models import Topic
+
+        return relations.many(info, root, "topics", models.EventPageTopic, "topic", Topic)
+
+    @strawberry_django.field(description="Organisations that organise the event.")
+    def organisers(self, root: models.EventPage, info: Info) -> list[OrganisationRef]:
+        from people.models import Organisation
+
+        return relations.many(
+            info, root, "organisers", models.EventOrganiser, "organisation", Organisation
+        )
+
+    @strawberry_django.field(description="People who speak at the event.")
+    def speakers(self, root: models.EventPage, info: Info) -> list[PersonRef]:
+        from people.models import PersonPage
+
+        return relations.many(info, root, "speakers", models.EventSpeaker, "person", PersonPage)
+
+    @strawberry_django.field(description="People who take part in the event.")
+    def participants(self, root: models.EventPage, info: Info) -> list[PersonRef]:
+        from people.models import PersonPage
+
+        return relations.many(
+            info, root, "participants", models.EventParticipant, "person", PersonPage
+        )
+
+    @strawberry_django.field(
+        description="The larger event this one is part of (e.g. the mission of a forum)."
+    )
+    def parent_event(self, root: models.EventPage, info: Info) -> "EventPage | None":
+        return relations.one(info, root, "parent_event", "parent_event", models.EventPage)
+
+    @strawberry_django.field(description="Events that are part of this one, earliest first.")
+    def sub_events(self, root: models.EventPage, info: Info) -> list["EventPage"]:
+        return context(info).batch("sub_events", root, _sub_events(info))
+
+    @strawberry_django.field(description="The programme: agenda items in order.")
+    def programme(self, root: models.EventPage, info: Info) -> list[ProgrammeBlock]:
+        return relations.stream(info, root, "programme")
+
+    @strawberry_django.field(description="Everything else about the event.")
+    def body(self, root: models.EventPage, info: Info) -> list[BodyBlock]:
+        return relations.stream(info, root, "body")
+
+
+def _sub_events(info: Info):
+    from cms.graphql.localize import localized_keys
+
+    def compute(events, locale, fallback):
+        parents = {event.translation_key: event.pk for event in events}
+        rows = (
+            models.EventPage.objects.filter(parent_event__translation_key__in=parents)
+            .order_by("start")
+            .values_list("parent_event__translation_key", "translation_key")
+            .distinct()
+        )
+        rows = list(rows)
+        children = localized_keys(
+            info, models.EventPage, [child for _, child in rows], locale, fallback
+        )
+        by_key = {child.translation_key: child for child in children}
+        result = {pk: [] for pk in parents.values()}
+        for parent_key, child_key in rows:
+            child = by_key.get(child_key)
+            if child is not None and child not in result[parents[parent_key]]:
+                result[parents[parent_key]].append(child)
+        return result
+
+    return compute
+
+
+@strawberry_django.filter_type(models.EventPage, description="Filters of the events listing.")
+class EventFilter:
+    kind: EventKind | None = strawberry_django.filter_field(description="Only this kind.")
+
+    @strawberry_django.filter_field(description="Only events with this topic (its slug).")
+    def topic(self, queryset: QuerySet, value: str, prefix: str):
+        return queryset, Q(**{f"{prefix}topics__topic__slug": value})
+
+    @strawberry_django.filter_field(
+        description="true: events that have not ended yet; false: events that have ended."
+    )
+    def upcoming(self, queryset: QuerySet, value: bool, prefix: str):
+        now = timezone.now()
+        condition = Q(**{f"{prefix}end__gte": now})
+        return queryset, condition if value else ~condition
+
+    @strawberry_django.filter_field(description="Only events starting at or after this time.")
+    def starts_after(self, queryset: QuerySet, value: datetime, prefix: str):
+        return queryset, Q(**{f"{prefix}start__gte": value})
+
+    @strawberry_django.filter_field(description="Only events starting before this time.")
+    def starts_before(self, queryset: QuerySet, value: datetime, prefix: str):
+        return queryset, Q(**{f"{prefix}start__lt": value})
+
+    @strawberry_django.filter_field(
+        description="Only parts of this event (its id, in any locale)."
+    )
+    def parent_event(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
+        if not str(value).isdigit():
+            from cms.graphql.errors import InvalidArgument
+
+            raise InvalidArgument(f"Malformed id {value!r}: page ids are numbers.")
+        key = models.EventPage.objects.filter(pk=int(value)).values("translation_key")
+        return queryset, Q(**{f"{prefix}parent_event__translation_key__in": key})
+
+    @strawberry_django.filter_field(
+        description="Only in this city, as written in the asked-for locale (case-insensitive)."
+    )
+    def city(self, queryset: QuerySet, value: str, prefix: str):
+        return queryset, Q(**{f"{prefix}city__iexact": value})
+
+
+@strawberry_django.order_type(models.EventPage, description="Orderings of the events listing.")
+class EventOrdering:
+    start: strawberry.auto
+    title: strawberry.auto
+
+
+def default_event_order(queryset: QuerySet) -> QuerySet:
+    """Upcoming events first, soonest first; then past events, latest first."""
+    now = timezone.now()
+    return queryset.annotate(
+        _is_past=Case(When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        _upcoming_start=Case(When(end__gte=now, then=F("start"))),
+        _past_start=Case(When(end__lt=now, then=F("start"))),
+    ).order_by("_is_past", F("_upcoming_start").asc(nulls_last=True), F("_past_start").desc(), "pk")
+
+
+@strawberry.type
+class Query:
+    @strawberry_django.offset_paginated(
+        Paginated[EventPage],
+        filters=EventFilter,
+        ordering=EventOrdering,
+        description="Events in the asked-for locale: upcoming soonest first, then past latest "
+        "first, unless `ordering` says otherwise. With `fallback: true`, events not translated "
+        "into the locale appear in the default locale.",
+    )
+    def events(
+        self, info: Info, locale: str | None = None, fallback: bool = False
+    ) -> QuerySet[models.EventPage]:
+        return default_event_order(in_locale(info, models.EventPage, locale, fallback))
+
+    @strawberry_django.field(
+        description="One event by `path` or `id`, in the asked-for locale (the default-locale "
+        "version, flagged isFallback, when it is not translated, unless `fallback: false`)."
+    )
+    def event(
+        self,
+        info: Info,
+        path: str | None = None,
+        id: strawberry.ID | None = None,
+        locale: str | None = None,
+        fallback: bool = True,
+    ) -> EventPage | None:
+        return find_typed_page(
+            info, models.EventPage, path=path, id=id, locale=locale, fallback=fallback
+        )
+
+    @strawberry_django.field(description="The events index page of the asked-for locale.")
+    def event_index(
+        self, info: Info, locale: str | None = None, fallback: bool = True
+    ) -> EventIndexPage | None:
+        return first_in_locale(info, models.EventIndexPage, locale, fallback)

@@ -1,0 +1,325 @@
+"""GraphQL types and queries of people, organisations and awards."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+import strawberry_django
+from django.db.models import Q, QuerySet
+from django.utils import translation
+from strawberry.types import Info
+
+from cms.graphql import relations
+from cms.graphql.context import asked_locale, context
+from cms.graphql.errors import InvalidArgument
+from cms.graphql.images import ImageType
+from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
+from cms.graphql.localize import localized, localized_keys
+from cms.graphql.pages import PageInterface
+from cms.graphql.pagination import Paginated
+from cms.graphql.references import References
+from cms.graphql.richtext import collect_rich_text, render_rich_text
+from cms.graphql.snippets import snippet_id, snippet_is_fallback, snippet_locale
+
+from . import models
+
+if TYPE_CHECKING:
+    pass
+
+OrganisationKind = strawberry.enum(
+    models.OrganisationKind,
+    name="OrganisationKind",
+    description="How an organisation belongs to the network.",
+)
+
+
+def country_name(root, code_attr: str = "country") -> str:
+    """The country's name in the asked-for language."""
+    country = getattr(root, code_attr)
+    if not country:
+        return ""
+    with translation.override(asked_locale(root).language_code):
+        return str(country.name)
+
+
+def checked_id(value) -> int:
+    if not str(value).isdigit():
+        raise InvalidArgument(f"Malformed id {value!r}: ids are numbers.")
+    return int(value)
+
+
+@strawberry_django.type(models.Organisation, name="Organisation")
+class Organisation:
+    name: str
+    short_name: str
+    website: str
+    description: str
+
+    @strawberry_django.field(description="The organisation's id; differs per locale.")
+    def id(self, root: models.Organisation) -> strawberry.ID:
+        return snippet_id(root)
+
+    @strawberry_django.field(description="Language code of this version.")
+    def locale(self, root: models.Organisation, info: Info) -> str:
+        return snippet_locale(root, info)
+
+    @strawberry_django.field(description="True when this is the default-locale version instead.")
+    def is_fallback(self, root: models.Organisation) -> bool:
+        return snippet_is_fallback(root)
+
+    @strawberry_django.field(description="How the organisation belongs to the network.")
+    def kind(self, root: models.Organisation) -> OrganisationKind:
+        return models.OrganisationKind(root.kind)
+
+    @strawberry_django.field(description="ISO 3166 code of the country of the seat, e.g. 'CZ'.")
+    def country(self, root: models.Organisation) -> str:
+        return root.country.code
+
+    @strawberry_django.field(description="The country's name in the asked-for language.")
+    def country_name(self, root: models.Organisation) -> str:
+        return country_name(root)
+
+    @strawberry_django.field(description="The organisation's logo.")
+    def logo(self, root: models.Organisation, info: Info) -> ImageType | None:
+        return relations.image(info, root, "logo")
+
+
+@strawberry_django.type(models.Award, name="Award")
+class Award:
+    name: str
+    description: str
+
+    @strawberry_django.field(description="The award's id; differs per locale.")
+    def id(self, root: models.Award) -> strawberry.ID:
+        return snippet_id(root)
+
+    @strawberry_django.field(description="Language code of this version.")
+    def locale(self, root: models.Award, info: Info) -> str:
+        return snippet_locale(root, info)
+
+    @strawberry_django.field(description="True when this is the default-locale version instead.")
+    def is_fallback(self, root: models.Award) -> bool:
+        return snippet_is_fallback(root)
+
+    @strawberry_django.field(description="The organisation that gives the award.")
+    def awarded_by(self, root: models.Award, info: Info) -> Organisation | None:
+        return relations.one(info, root, "awarded_by", "awarded_by", models.Organisation)
+
+
+@strawberry.type(description="An award a person received: which, when and why.")
+class AwardProfile:
+    award: Award = strawberry.field(description="The award, in the asked-for locale.")
+    year: int = strawberry.field(description="The year it was given.")
+    citation: str = strawberry.field(description="Why the person received it.")
+
+
+@strawberry.type(description="A link on a person's profile.")
+class PersonLink:
+    label: str = strawberry.field(description="Link text, e.g. 'LinkedIn'.")
+    url: str = strawberry.field(description="The address.")
+
+
+@strawberry_django.type(models.PeopleIndexPage, name="PeopleIndexPage")
+class PeopleIndexPage(PageInterface):
+    intro: str
+
+
+@strawberry_django.type(models.PersonPage, name="PersonPage")
+class PersonPage(PageInterface):
+    role: str
+
+    @strawberry_django.field(description="The person's full name (the page title).")
+    def name(self, root: models.PersonPage) -> str:
+        return root.title
+
+    @strawberry_django.field(description="Where the person works, in the asked-for locale.")
+    def organisation(self, root: models.PersonPage, info: Info) -> Organisation | None:
+        return relations.one(info, root, "organisation", "organisation", models.Organisation)
+
+    @strawberry_django.field(description="ISO 3166 code of the country the person works in.")
+    def country(self, root: models.PersonPage) -> str:
+        return root.country.code if root.country else ""
+
+    @strawberry_django.field(description="The country's name in the asked-for language.")
+    def country_name(self, root: models.PersonPage) -> str:
+        return country_name(root)
+
+    @strawberry_django.field(description="Portrait.")
+    def photo(self, root: models.PersonPage, info: Info) -> ImageType | None:
+        return relations.image(info, root, "photo")
+
+    @strawberry_django.field(description="Biography as HTML, with internal links resolved.")
+    def biography(self, root: models.PersonPage, info: Info) -> str:
+        return context(info).batch("biography", root, _biographies(info))
+
+    @strawberry_django.field(description="Links on the profile.")
+    def links(self, root: models.PersonPage, info: Info) -> list[PersonLink]:
+        return context(info).batch("links", root, _links)
+
+    @strawberry_django.field(description="Awards the person received, oldest first.")
+    def award_profiles(self, root: models.PersonPage, info: Info) -> list[AwardProfile]:
+        return context(info).batch("award_profiles", root, _award_profiles(info))
+
+
+def _biographies(info: Info):
+    def compute(people, locale, fallback):
+        refs = References(info, locale, fallback)
+        for person in people:
+            collect_rich_text(person.biography, refs)
+        refs.fetch()
+        return {person.pk: render_rich_text(person.biography, refs) for person in people}
+
+    return compute
+
+
+def _links(people, locale, fallback):
+    result = {person.pk: [] for person in people}
+    for link in models.PersonLink.objects.filter(page__in=list(result)).order_by("sort_order"):
+        result[link.page_id].append(PersonLink(label=link.label, url=link.url))
+    return result
+
+
+def _award_profiles(info: Info):
+    def compute(people, locale, fallback):
+        rows = list(
+            models.AwardProfile.objects.filter(page__in=[person.pk for person in people])
+            .select_related("award")
+            .order_by("year", "sort_order")
+        )
+        awards = {
+            award.translation_key: award
+            for award in localized(info, models.Award, [row.award for row in rows], locale, fallback)
+        }
+        result = {person.pk: [] for person in people}
+        for row in rows:
+            award = awards.get(row.award.translation_key)
+            if award is not None:
+                result[row.page_id].append(
+                    AwardProfile(award=award, year=row.year, citation=row.citation)
+                )
+        return result
+
+    return compute
+
+
+@strawberry_django.filter_type(models.PersonPage, description="Filters of the people listing.")
+class PersonFilter:
+    @strawberry_django.filter_field(description="Only people who received this award (its id).")
+    def award(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
+        key = models.Award.objects.filter(pk=checked_id(value)).values("translation_key")
+        return queryset, Q(**{f"{prefix}award_profiles__award__translation_key__in": key})
+
+    @strawberry_django.filter_field(description="Only people who received an award that year.")
+    def award_year(self, queryset: QuerySet, value: int, prefix: str):
+        return queryset, Q(**{f"{prefix}award_profiles__year": value})
+
+    @strawberry_django.filter_field(description="Only people working in this country (ISO code).")
+    def country(self, queryset: QuerySet, value: str, prefix: str):
+        return queryset, Q(**{f"{prefix}country": value.upper()})
+
+    @strawberry_django.filter_field(description="Only people of this organisation (its id).")
+    def organisation(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
+        key = models.Organisation.objects.filter(pk=checked_id(value)).values("translation_key")
+        return queryset, Q(**{f"{prefix}organisation__translation_key__in": key})
+
+
+@strawberry_django.order_type(models.PersonPage, description="Orderings of the people listing.")
+class PersonOrdering:
+    title: strawberry.auto
+
+
+@strawberry_django.filter_type(
+    models.Organisation, description="Filters of the organisations listing."
+)
+class OrganisationFilter:
+    kind: OrganisationKind | None = strawberry_django.filter_field(description="Only this kind.")
+
+    @strawberry_django.filter_field(description="Only organisations of this country (ISO code).")
+    def country(self, queryset: QuerySet, value: str, prefix: str):
+        return queryset, Q(**{f"{prefix}country": value.upper()})
+
+
+@strawberry_django.order_type(
+    models.Organisation, description="Orderings of the organisations listing."
+)
+class OrganisationOrdering:
+    name: strawberry.auto
+
+
+@strawberry_django.order_type(models.Award, description="Orderings of the awards listing.")
+class AwardOrdering:
+    name: strawberry.auto
+
+
+def one_snippet(info: Info, model, id, locale: str | None, fallback: bool):
+    ctx = context(info)
+    source = model.objects.filter(pk=checked_id(id)).first()
+    if source is None:
+        return None
+    found = localized_keys(info, model, [source.translation_key], ctx.locale(locale), fallback)
+    return found[0] if found else None
+
+
+@strawberry.type
+class Query:
+    @strawberry_django.offset_paginated(
+        Paginated[PersonPage],
+        filters=PersonFilter,
+        ordering=PersonOrdering,
+        description="Ambassador profiles in the asked-for locale, by name.",
+    )
+    def people(
+        self, info: Info, locale: str | None = None, fallback: bool = False
+    ) -> QuerySet[models.PersonPage]:
+        return in_locale(info, models.PersonPage, locale, fallback).distinct().order_by("title")
+
+    @strawberry_django.field(description="One person by `path` or `id`, in the asked-for locale.")
+    def person(
+        self,
+        info: Info,
+        path: str | None = None,
+        id: strawberry.ID | None = None,
+        locale: str | None = None,
+        fallback: bool = True,
+    ) -> PersonPage | None:
+        return find_typed_page(
+            info, models.PersonPage, path=path, id=id, locale=locale, fallback=fallback
+        )
+
+    @strawberry_django.field(description="The people index page of the asked-for locale.")
+    def people_index(
+        self, info: Info, locale: str | None = None, fallback: bool = True
+    ) -> PeopleIndexPage | None:
+        return first_in_locale(info, models.PeopleIndexPage, locale, fallback)
+
+    @strawberry_django.offset_paginated(
+        Paginated[Organisation],
+        filters=OrganisationFilter,
+        ordering=OrganisationOrdering,
+        description="Organisations of the network in the asked-for locale, by name.",
+    )
+    def organisations(
+        self, info: Info, locale: str | None = None, fallback: bool = False
+    ) -> QuerySet[models.Organisation]:
+        return in_locale(info, models.Organisation, locale, fallback).order_by("name")
+
+    @strawberry_django.field(description="One organisation by id (of any locale).")
+    def organisation(
+        self, info: Info, id: strawberry.ID, locale: str | None = None, fallback: bool = True
+    ) -> Organisation | None:
+        return one_snippet(info, models.Organisation, id, locale, fallback)
+
+    @strawberry_django.offset_paginated(
+        Paginated[Award],
+        ordering=AwardOrdering,
+        description="Awards in the asked-for locale, by name.",
+    )
+    def awards(
+        self, info: Info, locale: str | None = None, fallback: bool = False
+    ) -> QuerySet[models.Award]:
+        return in_locale(info, models.Award, locale, fallback).order_by("name")
+
+    @strawberry_django.field(description="One award by id (of any locale).")
+    def award(
+        self, info: Info, id: strawberry.ID, locale: str | None = None, fallback: bool = True
+    ) -> Award | None:
+        return one_snippet(info, models.Award, id, locale, fallback)
