@@ -7,7 +7,7 @@ visible when it is live (published).
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 
 def site_root_paths(site: Site | None) -> list[str]:
@@ -23,15 +23,27 @@ def site_root_paths(site: Site | None) -> list[str]:
     )
 
 
-def visible_pages(queryset, root_paths: list[str]):
-    """Restrict a PageQuerySet to what the public may see (see the module docstring)."""
+def restricted_paths() -> list[str]:
+    """Tree paths of pages with a view restriction (password, login or groups)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def visible_pages(queryset, root_paths: list[str], restricted: list[str] | None = None):
+    """Restrict a PageQuerySet to what the public may see (see the module docstring).
+
+    `restricted` is restricted_paths(), passed in when the caller has it already.
+    """
     now = timezone.now()
     in_site = Q(pk__in=[])
     for path in root_paths:
         in_site |= Q(path__startswith=path)
+    if restricted is None:
+        restricted = restricted_paths()
+    for path in restricted:
+        # A restriction covers the page and everything below it.
+        queryset = queryset.exclude(path__startswith=path)
     return (
         queryset.live()
-        .public()
         .filter(in_site)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))

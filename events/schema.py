@@ -210,9 +210,7 @@ class EventFilter:
     def starts_before(self, queryset: QuerySet, value: datetime, prefix: str):
         return queryset, Q(**{f"{prefix}start__lt": value})
 
-    @strawberry_django.filter_field(
-        description="Only parts of this event (its id, in any locale)."
-    )
+    @strawberry_django.filter_field(description="Only parts of this event (its id, in any locale).")
     def parent_event(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
         if not str(value).isdigit():
             from cms.graphql.errors import InvalidArgument
@@ -238,7 +236,9 @@ def default_event_order(queryset: QuerySet) -> QuerySet:
     """Upcoming events first, soonest first; then past events, latest first."""
     now = timezone.now()
     return queryset.annotate(
-        _is_past=Case(When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        _is_past=Case(
+            When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
         _upcoming_start=Case(When(end__gte=now, then=F("start"))),
         _past_start=Case(When(end__lt=now, then=F("start"))),
     ).order_by("_is_past", F("_upcoming_start").asc(nulls_last=True), F("_past_start").desc(), "pk")

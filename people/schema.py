@@ -1,6 +1,6 @@
 """GraphQL types and queries of people, organisations and awards."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import strawberry
 import strawberry_django
@@ -187,7 +187,9 @@ def _award_profiles(info: Info):
         )
         awards = {
             award.translation_key: award
-            for award in localized(info, models.Award, [row.award for row in rows], locale, fallback)
+            for award in localized(
+                info, models.Award, [row.award for row in rows], locale, fallback
+            )
         }
         result = {person.pk: [] for person in people}
         for row in rows:

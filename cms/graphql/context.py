@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
 from strawberry.django.context import StrawberryDjangoContext
 from strawberry.types import Info
 from wagtail.models import Locale, Site
 
-from cms.visibility import site_root_paths
+from cms.visibility import restricted_paths, site_root_paths
 
 from .errors import LocaleNotFound
 
@@ -27,6 +29,7 @@ FALLBACK_ATTR = "_api_fallback"
 class Context(StrawberryDjangoContext):
     _site: Site | None = None
     _root_paths: list[str] | None = None
+    _restricted_paths: list[str] | None = None
     _locales: dict[str, Locale] | None = None
     _seen: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
     _batches: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
@@ -46,6 +49,12 @@ class Context(StrawberryDjangoContext):
         return self._root_paths
 
     @property
+    def restricted_paths(self) -> list[str]:
+        if self._restricted_paths is None:
+            self._restricted_paths = restricted_paths()
+        return self._restricted_paths
+
+    @property
     def locales(self) -> dict[str, Locale]:
         if self._locales is None:
             self._locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -59,7 +68,7 @@ class Context(StrawberryDjangoContext):
     def locale(self, code: str | None) -> Locale:
         """The asked-for locale; the default locale when none is asked for."""
         if code is None:
-            code = Locale.get_default().language_code
+            code = get_supported_language_variant(settings.LANGUAGE_CODE)
         try:
             return self.locales[code]
         except KeyError:

@@ -27,7 +27,7 @@ def find_typed_page(info: Info, model, *, path, id, locale, fallback):
     page = find_page(info, path=path, id=id, locale=locale, fallback=fallback)
     if page is not None and not isinstance(page, model):
         raise ApiError(
-            f"Page {page.pk} is a {type(page).__name__}, not a {model.__name__}.",
+            f"Page {page.pk} is of type {type(page).__name__}, not {model.__name__}.",
             code="WRONG_PAGE_TYPE",
         )
     return page

@@ -15,7 +15,8 @@ def visible(info: Info, model: type[Model]):
     """The one visible queryset of a model: pages by the page rule, snippets when live."""
     queryset = model.objects.all()
     if issubclass(model, Page):
-        return visible_pages(queryset, context(info).root_paths)
+        ctx = context(info)
+        return visible_pages(queryset, ctx.root_paths, ctx.restricted_paths)
     if issubclass(model, DraftStateMixin):
         return visible_snippets(queryset)
     return queryset
