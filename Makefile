@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint format lock clean
+.PHONY: run test install lint format lock schema clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Rewrite the committed GraphQL SDL after changing the API (tests/test_schema.py checks it).
+schema: install
+	$(PY) manage.py export_schema cms.schema:schema --path schema.graphql
 
 # Pin every installed package for reproducible installs (run after changing pyproject.toml).
 lock: $(PY)

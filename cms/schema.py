@@ -8,8 +8,16 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 import events.schema
 import home.schema
 import people.schema
+from cms.graphql.descriptions import describe_filter_operators
 from cms.graphql.errors import is_unexpected
 from cms.graphql.streamfield import BodyBlock  # noqa: F401  (registers the shared blocks)
+
+describe_filter_operators(
+    home.schema.NewsFilter,
+    events.schema.EventFilter,
+    people.schema.PersonFilter,
+    people.schema.OrganisationFilter,
+)
 
 Query = merge_types("Query", (home.schema.Query, events.schema.Query, people.schema.Query))
 

@@ -228,8 +228,8 @@ class EventFilter:
 
 @strawberry_django.order_type(models.EventPage, description="Orderings of the events listing.")
 class EventOrdering:
-    start: strawberry.auto
-    title: strawberry.auto
+    start: strawberry.auto = strawberry_django.order_field(description="By start time.")
+    title: strawberry.auto = strawberry_django.order_field(description="By title.")
 
 
 def default_event_order(queryset: QuerySet) -> QuerySet:

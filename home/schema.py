@@ -159,13 +159,13 @@ class NewsFilter:
 
 @strawberry_django.order_type(models.NewsPage, description="Orderings of the news listing.")
 class NewsOrdering:
-    date: strawberry.auto
-    title: strawberry.auto
+    date: strawberry.auto = strawberry_django.order_field(description="By publication date.")
+    title: strawberry.auto = strawberry_django.order_field(description="By title.")
 
 
 @strawberry_django.order_type(models.Topic, description="Orderings of the topics listing.")
 class TopicOrdering:
-    name: strawberry.auto
+    name: strawberry.auto = strawberry_django.order_field(description="By name.")
 
 
 @strawberry.type

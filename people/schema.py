@@ -226,7 +226,7 @@ class PersonFilter:
 
 @strawberry_django.order_type(models.PersonPage, description="Orderings of the people listing.")
 class PersonOrdering:
-    title: strawberry.auto
+    title: strawberry.auto = strawberry_django.order_field(description="By name.")
 
 
 @strawberry_django.filter_type(
@@ -244,12 +244,12 @@ class OrganisationFilter:
     models.Organisation, description="Orderings of the organisations listing."
 )
 class OrganisationOrdering:
-    name: strawberry.auto
+    name: strawberry.auto = strawberry_django.order_field(description="By name.")
 
 
 @strawberry_django.order_type(models.Award, description="Orderings of the awards listing.")
 class AwardOrdering:
-    name: strawberry.auto
+    name: strawberry.auto = strawberry_django.order_field(description="By name.")
 
 
 def one_snippet(info: Info, model, id, locale: str | None, fallback: bool):

@@ -17,7 +17,7 @@ def allowed_rendition_specs() -> list[str]:
         specs.extend(f"{spec}|format-{fmt}" for fmt in settings.IMAGE_FORMATS)
     for width in settings.IMAGE_SRCSET_WIDTHS:
         specs.extend(f"width-{width}|format-{fmt}" for fmt in settings.IMAGE_FORMATS)
-    return specs
+    return list(dict.fromkeys(specs))
 
 
 def filter_spec(spec: str, fmt: str | None) -> str:

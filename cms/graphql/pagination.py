@@ -6,8 +6,13 @@ import strawberry
 import strawberry_django
 from django.conf import settings
 from strawberry.types import Info
-from strawberry_django.pagination import OffsetPaginated, OffsetPaginationInput
+from strawberry_django.pagination import (
+    OffsetPaginated,
+    OffsetPaginationInfo,
+    OffsetPaginationInput,
+)
 
+from . import descriptions  # noqa: F401  (documents strawberry-django's own types)
 from .context import context
 from .errors import InvalidArgument, PageSizeTooLarge
 
@@ -45,6 +50,10 @@ class Paginated(OffsetPaginated[NodeType], Generic[NodeType]):
             locale_code=kwargs.get("locale"),
             fallback=bool(kwargs.get("fallback")),
         )
+
+    @strawberry_django.field(description="The offset and limit this page was built with.")
+    def page_info(self) -> OffsetPaginationInfo:
+        return OffsetPaginationInfo(limit=self.pagination.limit, offset=self.pagination.offset)
 
     @strawberry_django.field(description="The items of this page of the listing.")
     def results(self, info: Info) -> list[NodeType]:

@@ -20,6 +20,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from cms.graphql.images import allowed_rendition_specs
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage, Topic
 from people.models import Award, Organisation, PeopleIndexPage, PersonPage
@@ -75,6 +76,7 @@ class DemoBuilder:
     @transaction.atomic
     def build(self) -> Counter:
         self.build_images()
+        self.build_renditions()
         self.build_topics()
         self.build_organisations()
         self.build_award()
@@ -181,6 +183,16 @@ class DemoBuilder:
             )
             self.images[key] = image
             self.step("image", title, created)
+
+    def build_renditions(self):
+        """Every rendition the API offers exists before the first request asks for it."""
+        specs = allowed_rendition_specs()
+        for image in self.images.values():
+            existing = set(image.renditions.values_list("filter_spec", flat=True))
+            missing = [spec for spec in specs if spec not in existing]
+            if missing:
+                image.get_renditions(*missing)
+            self.step("renditions", f"{image.title} ({len(missing)} new)", bool(missing))
 
     # --- snippets ---------------------------------------------------------------------------
 
