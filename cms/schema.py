@@ -38,7 +38,7 @@ schema = strawberry.Schema(
     extensions=[
         # Relations are loaded in batches (cms/graphql/relations.py); the optimizer still plans
         # the listing querysets, but must not defer model fields those batches read.
-        DjangoOptimizerExtension(enable_only_optimization=False),
-        MaskErrors(should_mask_error=is_unexpected, error_message="Internal server error."),
+        lambda: DjangoOptimizerExtension(enable_only_optimization=False),
+        lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Internal server error."),
     ],
 )

@@ -71,3 +71,33 @@ def locales(db):
 @pytest.fixture
 def homes(locales):
     return {code: HomePage.objects.get(locale=locale, depth=2) for code, locale in locales.items()}
+
+
+@pytest.fixture
+def graphql(client, db):
+    """Run a query as a frontend does: POST JSON to /graphql/; returns the decoded body."""
+
+    def run(query: str, variables: dict | None = None, expect_errors: bool = False) -> dict:
+        response = client.post(
+            "/graphql/",
+            data={"query": query, "variables": variables or {}},
+            content_type="application/json",
+        )
+        assert response.status_code == 200, response.content
+        body = response.json()
+        if not expect_errors:
+            assert "errors" not in body, body.get("errors")
+        return body
+
+    return run
+
+
+@pytest.fixture
+def page_id(db):
+    """The id of the page at a url_path such as '/cs/akce/ai-forum-cz-ua-2024/'."""
+    from wagtail.models import Page
+
+    def lookup(url_path: str) -> str:
+        return str(Page.objects.get(url_path=url_path).pk)
+
+    return lookup
