@@ -385,7 +385,8 @@ def test_event_by_id_returns_the_asked_translation(graphql, page_id):
                 "title": "Events",
                 "path": "/en/events/",
                 "locale": "en",
-                "intro": "Forums, expert missions, webinars and fairs of the Czech – Ukrainian network.",
+                "intro": "Forums, expert missions, webinars and fairs of the Czech – Ukrainian "
+                "network.",
             },
         ),
         (
