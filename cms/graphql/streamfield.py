@@ -138,7 +138,9 @@ class CallToActionBlock:
         description="The linked page in the asked-for locale; null when it is an external link "
         "or the page is not visible."
     )
-    url: str | None = strawberry.field(description="The external address, if one was given.")
+    external_url: str | None = strawberry.field(
+        description="The external address, if one was given instead of a page."
+    )
 
 
 @strawberry.type(description="A link to download a document.")
@@ -164,7 +166,7 @@ def _build_call_to_action(block_id, value, refs):
         id=block_id,
         text=value.get("text") or "",
         page=page_link(refs.info, page) if page else None,
-        url=value.get("url") or None,
+        external_url=value.get("url") or None,
     )
 
 
