@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
-from wagtail.images.models import Image
+from wagtail.images.models import Image, Rendition
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
@@ -133,6 +133,7 @@ def many_items(locales):
 def test_listing_queries_do_not_grow_with_the_page_size(
     graphql, many_items, django_assert_num_queries, query, root, expected_queries
 ):
+    renditions_before = Rendition.objects.count()
     with django_assert_num_queries(expected_queries):
         small = graphql(query, {"limit": 10})["data"][root]
     with django_assert_num_queries(expected_queries):
@@ -142,6 +143,9 @@ def test_listing_queries_do_not_grow_with_the_page_size(
     assert large["results"][:10] == small["results"]
     # Every item of the large page carries its relations.
     assert all(item["translations"] for item in large["results"])
+    # The renditions the allowlist names exist already (made by load_demo_content): none is
+    # generated while answering.
+    assert Rendition.objects.count() == renditions_before
 
 
 def test_detail_by_path_query_count(graphql, django_assert_num_queries):
