@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from cms.graphql import relations
 from cms.graphql.context import context
+from cms.graphql.errors import checked_text, parse_id
 from cms.graphql.images import ImageType
 from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
 from cms.graphql.pages import PageInterface
@@ -192,7 +193,12 @@ class EventFilter:
 
     @strawberry_django.filter_field(description="Only events with this topic (its slug).")
     def topic(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(**{f"{prefix}topics__topic__slug": value})
+        return queryset, Q(
+            **{
+                f"{prefix}topics__topic__slug": checked_text(value, "topic"),
+                f"{prefix}topics__topic__live": True,
+            }
+        )
 
     @strawberry_django.filter_field(
         description="true: events that have not ended yet; false: events that have ended."
@@ -212,18 +218,16 @@ class EventFilter:
 
     @strawberry_django.filter_field(description="Only parts of this event (its id, in any locale).")
     def parent_event(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
-        if not str(value).isdigit():
-            from cms.graphql.errors import InvalidArgument
-
-            raise InvalidArgument(f"Malformed id {value!r}: page ids are numbers.")
-        key = models.EventPage.objects.filter(pk=int(value)).values("translation_key")
+        key = models.EventPage.objects.filter(pk=parse_id(value, "page ids")).values(
+            "translation_key"
+        )
         return queryset, Q(**{f"{prefix}parent_event__translation_key__in": key})
 
     @strawberry_django.filter_field(
         description="Only in this city, as written in the asked-for locale (case-insensitive)."
     )
     def city(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(**{f"{prefix}city__iexact": value})
+        return queryset, Q(**{f"{prefix}city__iexact": checked_text(value, "city")})
 
 
 @strawberry_django.order_type(models.EventPage, description="Orderings of the events listing.")

@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from cms.graphql import relations
 from cms.graphql.context import context
+from cms.graphql.errors import checked_text
 from cms.graphql.images import ImageType
 from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
 from cms.graphql.localize import localized_keys
@@ -142,7 +143,12 @@ class NewsPage(PageInterface):
 class NewsFilter:
     @strawberry_django.filter_field(description="Only news with this topic (its slug).")
     def topic(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(**{f"{prefix}topics__topic__slug": value})
+        return queryset, Q(
+            **{
+                f"{prefix}topics__topic__slug": checked_text(value, "topic"),
+                f"{prefix}topics__topic__live": True,
+            }
+        )
 
     @strawberry_django.filter_field(description="Only news published in this year.")
     def year(self, queryset: QuerySet, value: int, prefix: str):
@@ -253,9 +259,9 @@ class Query:
     ) -> Topic | None:
         ctx = context(info)
         keys = list(
-            models.Topic.objects.filter(slug=slug, locale=ctx.default_locale).values_list(
-                "translation_key", flat=True
-            )
+            models.Topic.objects.filter(
+                slug=checked_text(slug, "slug"), locale=ctx.default_locale
+            ).values_list("translation_key", flat=True)
         )
         found = localized_keys(info, models.Topic, keys, ctx.locale(locale), fallback)
         return found[0] if found else None

@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from cms.graphql import relations
 from cms.graphql.context import asked_locale, context
-from cms.graphql.errors import InvalidArgument
+from cms.graphql.errors import checked_text, parse_id
 from cms.graphql.images import ImageType
 from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
 from cms.graphql.localize import localized, localized_keys
@@ -42,9 +42,7 @@ def country_name(root, code_attr: str = "country") -> str:
 
 
 def checked_id(value) -> int:
-    if not str(value).isdigit():
-        raise InvalidArgument(f"Malformed id {value!r}: ids are numbers.")
-    return int(value)
+    return parse_id(value, "ids")
 
 
 @strawberry_django.type(models.Organisation, name="Organisation")
@@ -216,7 +214,7 @@ class PersonFilter:
 
     @strawberry_django.filter_field(description="Only people working in this country (ISO code).")
     def country(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(**{f"{prefix}country": value.upper()})
+        return queryset, Q(**{f"{prefix}country": checked_text(value, "country").upper()})
 
     @strawberry_django.filter_field(description="Only people of this organisation (its id).")
     def organisation(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
@@ -237,7 +235,7 @@ class OrganisationFilter:
 
     @strawberry_django.filter_field(description="Only organisations of this country (ISO code).")
     def country(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(**{f"{prefix}country": value.upper()})
+        return queryset, Q(**{f"{prefix}country": checked_text(value, "country").upper()})
 
 
 @strawberry_django.order_type(
@@ -253,11 +251,11 @@ class AwardOrdering:
 
 
 def one_snippet(info: Info, model, id, locale: str | None, fallback: bool):
-    ctx = context(info)
+    target_locale = context(info).locale(locale)
     source = model.objects.filter(pk=checked_id(id)).first()
     if source is None:
         return None
-    found = localized_keys(info, model, [source.translation_key], ctx.locale(locale), fallback)
+    found = localized_keys(info, model, [source.translation_key], target_locale, fallback)
     return found[0] if found else None
 
 

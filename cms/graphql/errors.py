@@ -30,3 +30,18 @@ def is_unexpected(error: GraphQLError) -> bool:
     """Errors that are not ours nor GraphQL validation errors are masked for the public."""
     original = error.original_error
     return original is not None and not isinstance(original, GraphQLError)
+
+
+def parse_id(value, what: str = "ids") -> int:
+    """A numeric id from the client, or INVALID_ARGUMENT (ASCII digits only)."""
+    text = str(value)
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidArgument(f"Malformed id {text!r}: {what} are numbers.")
+    return int(text)
+
+
+def checked_text(value: str, name: str) -> str:
+    """A text argument that can go to the database (PostgreSQL refuses NUL characters)."""
+    if "\x00" in value:
+        raise InvalidArgument(f"{name} must not contain the NUL character.")
+    return value

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from wagtail.models import Page as WagtailPage
 
 from .context import asked_locale, context
-from .errors import InvalidArgument
+from .errors import InvalidArgument, parse_id
 from .localize import localized, visible
 
 PATH_PATTERN = re.compile(r"^/(?P<locale>[a-z]{2}(?:-[a-z0-9]+)?)/(?P<rest>(?:[\w\-]+/)*)$")
@@ -31,7 +31,7 @@ def absolute_url(info: Info, page: WagtailPage) -> str | None:
 
 
 def parse_path(path: str) -> tuple[str, str]:
-    match = PATH_PATTERN.match(path)
+    match = PATH_PATTERN.fullmatch(path)
     if not match:
         raise InvalidArgument(
             f"Malformed path {path!r}: expected a locale-prefixed path such as "
@@ -172,10 +172,9 @@ def find_page(info: Info, *, path: str | None, id: str | None, locale: str | Non
         ).first()
         target_locale = ctx.locale(locale) if locale else source_locale
     else:
-        if not str(id).isdigit():
-            raise InvalidArgument(f"Malformed id {id!r}: page ids are numbers.")
+        page_pk = parse_id(id, "page ids")
         target_locale = ctx.locale(locale)
-        source = WagtailPage.objects.filter(pk=int(id)).first()
+        source = WagtailPage.objects.filter(pk=page_pk).first()
     if source is None:
         return None
     specific_model = source.specific_class

@@ -387,3 +387,11 @@ def test_graphiql_is_not_served_without_debug(client, db):
     response = client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert b"graphiql" not in response.content.lower()
     assert response.status_code in (400, 404)
+
+
+def test_filtering_by_a_draft_topic_finds_nothing(graphql, locales):
+    from home.models import Topic
+
+    Topic.objects.filter(locale=locales["en"], slug="smart-industry").update(live=False)
+    data = graphql(NEWS, {"locale": "en", "filters": {"topic": "smart-industry"}})["data"]
+    assert data == {"news": {"totalCount": 0, "results": []}}
