@@ -1,7 +1,7 @@
 """The root schema: each app's Query merged, every page type registered for the Page interface."""
 
 import strawberry
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, QueryDepthLimiter
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
@@ -39,6 +39,8 @@ schema = strawberry.Schema(
         # Relations are loaded in batches (cms/graphql/relations.py); the optimizer still plans
         # the listing querysets, but must not defer model fields those batches read.
         lambda: DjangoOptimizerExtension(enable_only_optimization=False),
+        # Relations can nest without end (subEvents { parentEvent { subEvents … } }).
+        lambda: QueryDepthLimiter(max_depth=10),
         lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Internal server error."),
     ],
 )

@@ -261,7 +261,8 @@ class Query:
     def events(
         self, info: Info, locale: str | None = None, fallback: bool = False
     ) -> QuerySet[models.EventPage]:
-        return default_event_order(in_locale(info, models.EventPage, locale, fallback))
+        # distinct: filters across inline relations (topics with OR) must not repeat events.
+        return default_event_order(in_locale(info, models.EventPage, locale, fallback).distinct())
 
     @strawberry_django.field(
         description="One event by `path` or `id`, in the asked-for locale (the default-locale "

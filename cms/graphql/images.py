@@ -102,7 +102,12 @@ class ImageType:
                 allowed = ", ".join(map(str, settings.IMAGE_SRCSET_WIDTHS))
                 raise RenditionNotAllowed(f"Width {width} is not offered; use any of: {allowed}.")
         renditions = root.get_renditions(*(f"width-{w}|format-{fmt}" for w in widths))
-        return ", ".join(f"{r.url} {r.width}w" for r in renditions.values())
+        # Renditions are never enlarged: a small image gives the same width more than once, and
+        # a srcset must not repeat a width descriptor.
+        by_width = {}
+        for rendition in renditions.values():
+            by_width.setdefault(rendition.width, rendition)
+        return ", ".join(f"{r.url} {width}w" for width, r in sorted(by_width.items()))
 
 
 @strawberry_django.type(Document, name="Document", description="A file to download.")

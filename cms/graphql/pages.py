@@ -47,6 +47,9 @@ class PageLink:
     title: str = strawberry.field(description="The page's title in its locale.")
     path: str = strawberry.field(description="Locale-prefixed path of the page within the site.")
     locale: str = strawberry.field(description="Language code of the page, e.g. 'cs'.")
+    url: str | None = strawberry.field(
+        description="Absolute frontend URL when FRONTEND_BASE_URLS has this locale; else null."
+    )
 
 
 def page_link(info: Info, page: WagtailPage) -> PageLink:
@@ -55,6 +58,7 @@ def page_link(info: Info, page: WagtailPage) -> PageLink:
         title=page.title,
         path=api_path(info, page),
         locale=context(info).locale_code(page.locale_id),
+        url=absolute_url(info, page),
     )
 
 
@@ -65,9 +69,19 @@ def _breadcrumbs(info: Info):
             for page in pages
             for depth in range(3 * WagtailPage.steplen, len(page.path), WagtailPage.steplen)
         }
+        # A fallback page's ancestors are shown in the asked-for locale where they exist.
         ancestors = {
             ancestor.path: ancestor
-            for ancestor in visible(info, WagtailPage).filter(path__in=ancestor_paths)
+            for ancestor in WagtailPage.objects.filter(path__in=ancestor_paths)
+        }
+        in_locale = {
+            page.translation_key: page
+            for page in localized(info, WagtailPage, ancestors.values(), locale, fallback=True)
+        }
+        ancestors = {
+            path: in_locale[ancestor.translation_key]
+            for path, ancestor in ancestors.items()
+            if ancestor.translation_key in in_locale
         }
         return {
             page.pk: [

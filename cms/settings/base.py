@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "strawberry_django",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,7 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,6 +150,11 @@ FRONTEND_BASE_URLS = env.dict("FRONTEND_BASE_URLS", default={})
 IMAGE_RENDITION_SPECS = ["fill-160x160", "fill-480x270", "fill-960x540", "width-800", "width-1600"]
 IMAGE_SRCSET_WIDTHS = [480, 960, 1600]
 IMAGE_FORMATS = ["webp", "jpeg"]
+
+# Browsers on the frontends' origins may call the API (and only the API).
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/graphql/$"
+CORS_ALLOW_METHODS = ["GET", "POST", "OPTIONS"]
 
 STRAWBERRY_DJANGO = {
     "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,
