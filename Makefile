@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint format lock schema clean
+.PHONY: run test install lint format lock schema clean search-dictionaries
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,11 @@ run: install
 	@echo "Admin: http://127.0.0.1:8000/admin/"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
+# Czech and Ukrainian Hunspell dictionaries for PostgreSQL search (Debian as root; else a hint).
+search-dictionaries:
+	PYTHON=$(PY) bash search/install-dictionaries.sh
+
+test: install search-dictionaries
 	$(PY) -m pytest
 
 lint: install

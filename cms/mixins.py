@@ -24,6 +24,8 @@ from wagtail.models import (
 )
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.preview import FrontendPreviewMixin
+
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
     TranslatableField("slug"),
@@ -47,14 +49,13 @@ def translated(*names: str) -> list[TranslatableField]:
     return [TranslatableField(name) for name in names]
 
 
-class HeadlessPage(Page):
+class HeadlessPage(FrontendPreviewMixin, Page):
     """Base of every page type.
 
-    No HTML templates exist (the public reads the API), so Wagtail's built-in HTML preview is
-    switched off rather than failing with a missing template.
+    No HTML templates exist (the public reads the API): the preview opens the frontend with a
+    preview token (cms/preview.py) when PREVIEW_FRONTEND_URLS is set, and is off otherwise
+    rather than failing with a missing template.
     """
-
-    preview_modes = []
 
     class Meta:
         abstract = True

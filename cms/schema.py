@@ -6,8 +6,10 @@ from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 import events.schema
+import home.routing
 import home.schema
 import people.schema
+import search.schema
 from cms.graphql.descriptions import describe_filter_operators
 from cms.graphql.errors import is_unexpected
 from cms.graphql.streamfield import BodyBlock  # noqa: F401  (registers the shared blocks)
@@ -19,7 +21,16 @@ describe_filter_operators(
     people.schema.OrganisationFilter,
 )
 
-Query = merge_types("Query", (home.schema.Query, events.schema.Query, people.schema.Query))
+Query = merge_types(
+    "Query",
+    (
+        home.schema.Query,
+        events.schema.Query,
+        people.schema.Query,
+        home.routing.Query,
+        search.schema.Query,
+    ),
+)
 
 PAGE_TYPES = [
     home.schema.HomePage,

@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.graphql.view import GraphQLView
 from cms.schema import schema
+from events.calendar import calendar_feed, event_ics
 
 # Headless: the public reads content through the API; Wagtail's HTML page serving is not mounted.
 urlpatterns = [
@@ -13,6 +14,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Read-only public API: no cookies are trusted for it, so CSRF does not apply.
     path("graphql/", csrf_exempt(GraphQLView.as_view(schema=schema))),
+    # iCalendar exports of events (events/calendar.py).
+    path("events/calendar.ics", calendar_feed, name="events-calendar"),
+    path("events/<int:page_id>.ics", event_ics, name="event-ics"),
 ]
 
 if settings.DEBUG:

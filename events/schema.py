@@ -18,6 +18,7 @@ from cms.graphql.pages import PageInterface
 from cms.graphql.pagination import Paginated
 from cms.graphql.references import References
 from cms.graphql.streamfield import BodyBlock, list_items, register_block, stream_union
+from cms.graphql.translation_status import TranslationStatus, translation_status
 
 from . import blocks, models
 
@@ -82,6 +83,12 @@ ProgrammeBlock = stream_union(
 @strawberry_django.type(models.EventIndexPage, name="EventIndexPage")
 class EventIndexPage(PageInterface):
     intro: str
+
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
 
 
 @strawberry_django.type(models.EventPage, name="EventPage")
@@ -159,6 +166,23 @@ class EventPage(PageInterface):
     @strawberry_django.field(description="Everything else about the event.")
     def body(self, root: models.EventPage, info: Info) -> list[BodyBlock]:
         return relations.stream(info, root, "body")
+
+    @strawberry_django.field(
+        description="Absolute address of this event as an iCalendar (.ics) file, in this "
+        "version's language and the event's time zone."
+    )
+    def ics_url(self, root: models.EventPage, info: Info) -> str:
+        from .calendar import ics_path
+
+        request = context(info).request
+        path = ics_path(root)
+        return request.build_absolute_uri(path) if request else path
+
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
 
 
 def _sub_events(info: Info):

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import GroupApprovalTask, Orderable, TaskState, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
@@ -230,3 +230,59 @@ class NewsPageRelatedPerson(Orderable):
         help_text="A person this news item mentions.",
     )
     panels = [FieldPanel("person")]
+
+
+class TranslationReviewTask(GroupApprovalTask):
+    """Group approval where a reviewer moderates only content of their own locale.
+
+    The task's groups are the reviewers of every target locale (Reviewers (cs), Reviewers (uk));
+    a member of "Reviewers (cs)" sees, approves and rejects Czech content only. Superusers and
+    members of the task's groups that are not locale roles moderate everything.
+    """
+
+    def _user_reviews(self, obj, user) -> bool:
+        from .translation_roles import reviewer_locale, user_group_names
+
+        if user.is_superuser:
+            return True
+        task_groups = set(self.groups.values_list("name", flat=True))
+        code = getattr(getattr(obj, "locale", None), "language_code", None)
+        for name in user_group_names(user) & task_groups:
+            locale = reviewer_locale(name)
+            if locale is None or locale == code:
+                return True
+        return False
+
+    def user_can_access_editor(self, obj, user):
+        return self._user_reviews(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._user_reviews(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._user_reviews(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._user_reviews(obj, user):
+            return super().get_actions(obj, user)
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        allowed = [
+            state.pk
+            for state in states.select_related("revision")
+            if self._user_reviews(state.revision.content_object, user)
+        ]
+        return TaskState.objects.filter(pk__in=allowed)
+
+    class Meta:
+        verbose_name = "translation review task"
+
+
+# Publish webhooks and on-time scheduled publishing live in their own modules; imported here so
+# Django finds the webhook models and the signal handlers are connected.
+from . import scheduling  # noqa: E402, F401  (go-live and expiry on time)
+from .webhooks import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401

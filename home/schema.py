@@ -20,6 +20,7 @@ from cms.graphql.pages import PageInterface, find_page
 from cms.graphql.pagination import Paginated
 from cms.graphql.snippets import snippet_id, snippet_is_fallback, snippet_locale
 from cms.graphql.streamfield import BodyBlock
+from cms.graphql.translation_status import TranslationStatus, translation_status
 
 from . import models
 
@@ -63,6 +64,12 @@ class Topic:
     def is_fallback(self, root: models.Topic) -> bool:
         return snippet_is_fallback(root)
 
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
+
 
 @strawberry_django.type(models.HomePage, name="HomePage")
 class HomePage(PageInterface):
@@ -90,6 +97,12 @@ class HomePage(PageInterface):
             info, root, "featured_events", models.HomePageFeaturedEvent, "event", EventPage
         )
 
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
+
 
 @strawberry_django.type(models.StandardPage, name="StandardPage")
 class StandardPage(PageInterface):
@@ -99,10 +112,22 @@ class StandardPage(PageInterface):
     def body(self, root: models.StandardPage, info: Info) -> list[BodyBlock]:
         return relations.stream(info, root, "body")
 
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
+
 
 @strawberry_django.type(models.NewsIndexPage, name="NewsIndexPage")
 class NewsIndexPage(PageInterface):
     intro: str
+
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
 
 
 @strawberry_django.type(models.NewsPage, name="NewsPage")
@@ -137,6 +162,12 @@ class NewsPage(PageInterface):
         return relations.many(
             info, root, "related_people", models.NewsPageRelatedPerson, "person", PersonPage
         )
+
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
 
 
 @strawberry_django.filter_type(models.NewsPage, description="Filters of the news listing.")
@@ -197,7 +228,8 @@ class Query:
     @strawberry_django.field(
         description="Any page by `path` ('/cs/akce/…/') or `id`, in the asked-for locale. When "
         "that translation is not live, the default-locale version is returned with isFallback "
-        "true, unless `fallback: false` (then null)."
+        "true, unless `fallback: false` (then null). With `previewToken` alone (from the CMS's "
+        "preview link): the draft revision the token names, live or not, with the same types."
     )
     def page(
         self,
@@ -206,7 +238,12 @@ class Query:
         id: strawberry.ID | None = None,
         locale: str | None = None,
         fallback: bool = True,
+        preview_token: str | None = None,
     ) -> PageInterface | None:
+        if preview_token is not None:
+            from .preview import preview_page
+
+            return preview_page(info, preview_token, path=path, id=id)
         return find_page(info, path=path, id=id, locale=locale, fallback=fallback)
 
     @strawberry_django.field(description="The home page of the asked-for locale.")

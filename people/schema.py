@@ -17,8 +17,10 @@ from cms.graphql.localize import localized, localized_keys
 from cms.graphql.pages import PageInterface
 from cms.graphql.pagination import Paginated
 from cms.graphql.references import References
+from cms.graphql.relations import is_preview
 from cms.graphql.richtext import collect_rich_text, render_rich_text
 from cms.graphql.snippets import snippet_id, snippet_is_fallback, snippet_locale
+from cms.graphql.translation_status import TranslationStatus, translation_status
 
 from . import models
 
@@ -80,6 +82,12 @@ class Organisation:
     def logo(self, root: models.Organisation, info: Info) -> ImageType | None:
         return relations.image(info, root, "logo")
 
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
+
 
 @strawberry_django.type(models.Award, name="Award")
 class Award:
@@ -102,6 +110,12 @@ class Award:
     def awarded_by(self, root: models.Award, info: Info) -> Organisation | None:
         return relations.one(info, root, "awarded_by", "awarded_by", models.Organisation)
 
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
+
 
 @strawberry.type(description="An award a person received: which, when and why.")
 class AwardProfile:
@@ -119,6 +133,12 @@ class PersonLink:
 @strawberry_django.type(models.PeopleIndexPage, name="PeopleIndexPage")
 class PeopleIndexPage(PageInterface):
     intro: str
+
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
 
 
 @strawberry_django.type(models.PersonPage, name="PersonPage")
@@ -157,6 +177,12 @@ class PersonPage(PageInterface):
     def award_profiles(self, root: models.PersonPage, info: Info) -> list[AwardProfile]:
         return context(info).batch("award_profiles", root, _award_profiles(info))
 
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root, info: Info) -> TranslationStatus | None:
+        return translation_status(info, root)
+
 
 def _biographies(info: Info):
     def compute(people, locale, fallback):
@@ -171,17 +197,32 @@ def _biographies(info: Info):
 
 def _links(people, locale, fallback):
     result = {person.pk: [] for person in people}
-    for link in models.PersonLink.objects.filter(page__in=list(result)).order_by("sort_order"):
+    stored = [person.pk for person in people if not is_preview(person)]
+    links = list(models.PersonLink.objects.filter(page__in=stored).order_by("sort_order"))
+    links += [link for person in people if is_preview(person) for link in person.links.all()]
+    for link in links:
         result[link.page_id].append(PersonLink(label=link.label, url=link.url))
     return result
 
 
 def _award_profiles(info: Info):
     def compute(people, locale, fallback):
+        stored = [person.pk for person in people if not is_preview(person)]
         rows = list(
-            models.AwardProfile.objects.filter(page__in=[person.pk for person in people])
+            models.AwardProfile.objects.filter(page__in=stored)
             .select_related("award")
             .order_by("year", "sort_order")
+        )
+        # Drafts and published revisions carry their profiles in memory.
+        in_memory = [
+            row for person in people if is_preview(person) for row in person.award_profiles.all()
+        ]
+        awards_by_id = models.Award.objects.in_bulk({row.award_id for row in in_memory})
+        for row in in_memory:
+            row.award = awards_by_id.get(row.award_id)
+        rows += sorted(
+            (row for row in in_memory if row.award is not None),
+            key=lambda row: (row.year, row.sort_order or 0),
         )
         awards = {
             award.translation_key: award

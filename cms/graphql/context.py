@@ -23,6 +23,7 @@ from .errors import LocaleNotFound
 
 LOCALE_ATTR = "_api_locale"
 FALLBACK_ATTR = "_api_fallback"
+PREVIEW_ATTR = "_api_preview"
 
 
 @dataclass
@@ -82,8 +83,13 @@ class Context(StrawberryDjangoContext):
     # --- objects seen in this request, and their batched relations ---------------------------
 
     def remember(self, objects: Iterable, locale: Locale, fallback: bool) -> list:
-        """Mark objects with the locale they were asked for and keep them for batching."""
-        objects = list(objects)
+        """Mark objects with the locale they were asked for and keep them for batching.
+
+        Pages come back as they were published (see published.py).
+        """
+        from .published import as_published
+
+        objects = as_published(list(objects))
         for obj in objects:
             setattr(obj, LOCALE_ATTR, locale)
             setattr(obj, FALLBACK_ATTR, fallback)

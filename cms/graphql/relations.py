@@ -9,7 +9,7 @@ from collections import defaultdict
 from strawberry.types import Info
 from wagtail.images.models import Image
 
-from .context import context
+from .context import PREVIEW_ATTR, context
 from .localize import localized_keys
 
 
@@ -17,12 +17,14 @@ def many(info: Info, root, name: str, through, fk: str, target_model, parent: st
     """Targets of an inline list (an Orderable with a ParentalKey `parent` and a FK `fk`)."""
 
     def compute(objects, locale, fallback):
+        stored = [obj for obj in objects if not is_preview(obj)]
         rows = (
-            through.objects.filter(**{f"{parent}_id__in": [obj.pk for obj in objects]})
+            through.objects.filter(**{f"{parent}_id__in": [obj.pk for obj in stored]})
             .order_by(f"{parent}_id", "sort_order", "pk")
             .values_list(f"{parent}_id", f"{fk}__translation_key")
         )
-        rows = list(rows)
+        rows = list(rows) if stored else []
+        rows += preview_rows([obj for obj in objects if is_preview(obj)], through, fk, parent)
         targets = localized_keys(info, target_model, [key for _, key in rows], locale, fallback)
         by_key = {target.translation_key: target for target in targets}
         result = defaultdict(list)
@@ -32,6 +34,31 @@ def many(info: Info, root, name: str, through, fk: str, target_model, parent: st
         return {obj.pk: result[obj.pk] for obj in objects}
 
     return context(info).batch(name, root, compute)
+
+
+def is_preview(obj) -> bool:
+    """A draft revision shown by `page(previewToken:)`: its inline lists live in memory."""
+    return getattr(obj, PREVIEW_ATTR, False)
+
+
+def preview_rows(objects, through, fk: str, parent: str) -> list[tuple]:
+    """(parent id, target translation key) of the drafts' in-memory inline rows, in order."""
+    if not objects:
+        return []
+    related_name = through._meta.get_field(parent).remote_field.related_name
+    children = {
+        obj.pk: sorted(getattr(obj, related_name).all(), key=lambda c: c.sort_order or 0)
+        for obj in objects
+    }
+    target_model = through._meta.get_field(fk).related_model
+    ids = {getattr(child, f"{fk}_id") for rows in children.values() for child in rows}
+    keys = dict(target_model.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    return [
+        (pk, keys[getattr(child, f"{fk}_id")])
+        for pk, rows in children.items()
+        for child in rows
+        if getattr(child, f"{fk}_id") in keys
+    ]
 
 
 def one(info: Info, root, name: str, fk: str, target_model):

@@ -128,8 +128,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
-# A translation made with wagtail-localize follows its source's live status.
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+# A new translation starts as a draft: it goes live only when a reviewer approves it (the
+# "Translation review" workflow, docs/translation.md), never with the source's text in it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
     "version": 1,
@@ -163,3 +164,80 @@ STRAWBERRY_DJANGO = {
     "PAGINATION_DEFAULT_LIMIT": 20,
     "PAGINATION_MAX_LIMIT": 100,
 }
+
+# --- Search (search/, docs/search.md) --------------------------------------------------------
+
+# Wagtail's database backend with a PostgreSQL text search configuration per locale (unaccent;
+# English stemming, Czech and Ukrainian Hunspell; created by search's migration). On SQLite the
+# same setting gives Wagtail's SQLite backend. OpenSearch: see docs/search.md.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "cms_search",
+        "LOCALE_CONFIGS": {"en": "cms_en", "cs": "cms_cs", "uk": "cms_uk"},
+        "AUTOCOMPLETE_CONFIG": "cms_autocomplete",
+    }
+}
+# Longest search query accepted, in characters, and most words used from it.
+SEARCH_MAX_QUERY_LENGTH = 200
+SEARCH_MAX_TERMS = 12
+# Editors pin pages to search queries (Settings → Promoted search results); pinned come first.
+INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
+
+# --- Background tasks, publish webhooks, preview (home/webhooks.py, home/preview.py) ----------
+
+# django-tasks (Wagtail 8 runs its own background work through it too). Immediate: tasks run in
+# the request that enqueues them, no worker needed (dev, tests). production.py switches to the
+# database backend, whose tasks `manage.py db_worker` runs.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Publish webhooks: seconds to wait for a receiver, attempts in all, and the first retry delay
+# (doubled after each failure: 30 s, 1 min, 2 min, 4 min with the defaults).
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=5)
+WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=30.0)
+
+# --- Machine translation (docs/translation.md) -----------------------------------------------
+
+# wagtail-localize's "Translate with …" button. MACHINE_TRANSLATOR picks the service: "deepl"
+# (needs DEEPL_AUTH_KEY), "libretranslate" (needs LIBRETRANSLATE_URL, optional
+# LIBRETRANSLATE_API_KEY), "dummy" (reverses words; development and tests) or empty for none.
+# Without MACHINE_TRANSLATOR, a DeepL key or a LibreTranslate URL chooses that service; else none
+# (production), while dev.py and test.py default to the dummy translator.
+
+
+def machine_translator_setting(default: str = "") -> dict | None:
+    kind = env.str("MACHINE_TRANSLATOR", default="").strip().lower()
+    if not kind:
+        if env.str("DEEPL_AUTH_KEY", default=""):
+            kind = "deepl"
+        elif env.str("LIBRETRANSLATE_URL", default=""):
+            kind = "libretranslate"
+        else:
+            kind = default
+    if kind == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": env.str("DEEPL_AUTH_KEY")},
+        }
+    if kind == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL"),
+                "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+            },
+        }
+    if kind == "dummy":
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
+
+# Headless preview (cms/preview.py): the frontend's preview address per locale, e.g.
+# "en=https://example.org/api/preview,cs=https://example.org/api/preview"; the editor's Preview
+# opens it with ?token=…. Without it the preview is off. Tokens expire after this many seconds.
+PREVIEW_FRONTEND_URLS = env.dict("PREVIEW_FRONTEND_URLS", default={})
+PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)

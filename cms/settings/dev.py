@@ -11,3 +11,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # The SQLite database and uploaded media live in var/, which git ignores.
 (BASE_DIR / "var").mkdir(exist_ok=True)
+
+# Machine translation: the dummy translator unless the environment configures a real one.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(default="dummy")  # noqa: F405

@@ -1,0 +1,275 @@
+"""GraphQL site search: `search` (ranked, typed, with excerpts) and `autocomplete` (titles).
+
+Both search only what the content API shows: the visible pages (cms/visibility.py) of the
+asked-for locale, through Wagtail's search backend (search/backend.py). See docs/search.md.
+"""
+
+import html
+from enum import Enum
+
+import strawberry
+import strawberry_django
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchHeadline
+from django.db.models import F, Func, Q, TextField, Value
+from strawberry.types import Info
+from strawberry_django.pagination import OffsetPaginationInfo, OffsetPaginationInput
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from cms.graphql.context import context
+from cms.graphql.errors import InvalidArgument, checked_text
+from cms.graphql.localize import visible
+from cms.graphql.pages import PageInterface
+from cms.graphql.pagination import check_pagination
+from events.models import EventIndexPage, EventPage, EventPageTopic
+from home.models import HomePage, NewsIndexPage, NewsPage, NewsPageTopic, StandardPage
+from people.models import PeopleIndexPage, PersonPage
+
+from .backend import backend_for_locale, search_config
+from .query import ParsedQuery, parse
+
+AUTOCOMPLETE_MAX = 20
+# Private-use characters mark the highlighted words until the excerpt is HTML-escaped.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+@strawberry.enum(name="SearchType", description="What kind of page a search result is.")
+class SearchType(Enum):
+    NEWS = "news"
+    EVENT = "event"
+    PERSON = "person"
+    PAGE = "page"
+
+
+MODELS_OF_TYPE = {
+    SearchType.NEWS: [NewsPage],
+    SearchType.EVENT: [EventPage],
+    SearchType.PERSON: [PersonPage],
+    SearchType.PAGE: [HomePage, StandardPage, NewsIndexPage, EventIndexPage, PeopleIndexPage],
+}
+
+
+@strawberry.type(name="SearchResult", description="One page found by a search.")
+class SearchResult:
+    page: PageInterface = strawberry.field(
+        description="The page, in the asked-for locale; ask for its fields with `... on EventPage`."
+    )
+    score: float | None = strawberry.field(
+        description="Relevance (higher is better; title matches weigh more than body matches). "
+        "null for results an editor promoted for this query."
+    )
+    excerpt: str = strawberry.field(
+        description="A passage of the page's text with the matching words in <mark>…</mark>. "
+        "HTML: everything else is escaped. Empty when the page has no body text."
+    )
+    promoted: bool = strawberry.field(
+        description="True when an editor pinned this page to the query (it then comes first)."
+    )
+
+
+@strawberry.type(name="SearchResults", description="One page of search results, best first.")
+class SearchResults:
+    total_count: int = strawberry.field(description="How many pages match, on every page.")
+    page_info: OffsetPaginationInfo = strawberry.field(
+        description="The offset and limit this page was built with."
+    )
+    results: list[SearchResult] = strawberry.field(description="The results of this page.")
+
+
+def _searchable(info: Info, locale, types: list[SearchType] | None, topic: str | None):
+    """Visible pages of the locale, of the asked-for types and topic, as a plain Page queryset.
+
+    Wagtail's backend accepts only filters on indexed FilterFields, so the visibility rule goes
+    in as a subquery of primary keys.
+    """
+    pages = visible(info, Page).filter(locale=locale)
+    if types:
+        models = [model for kind in dict.fromkeys(types) for model in MODELS_OF_TYPE[kind]]
+        content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+        pages = pages.filter(content_type__in=[ct.pk for ct in content_types.values()])
+    if topic is not None:
+        slug = checked_text(topic, "topic")
+        pages = pages.filter(
+            Q(
+                pk__in=NewsPageTopic.objects.filter(topic__slug=slug, topic__live=True).values(
+                    "page"
+                )
+            )
+            | Q(
+                pk__in=EventPageTopic.objects.filter(topic__slug=slug, topic__live=True).values(
+                    "page"
+                )
+            )
+        )
+    return Page.objects.filter(pk__in=pages.values("pk"))
+
+
+def _specific(pages: list[Page]) -> dict[int, Page]:
+    """The specific pages (EventPage, …) of base pages: one query per page type."""
+    by_type: dict[int, list[int]] = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    found = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found.update(model.objects.in_bulk(pks))
+    return found
+
+
+def _promoted(searchable, parsed: ParsedQuery, locale) -> list[Page]:
+    """Pages editors pinned to this query, in the locale's visible version, in their order."""
+    keys = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(parsed.text), page__isnull=False
+        )
+        .order_by("sort_order", "pk")
+        .values_list("page__translation_key", flat=True)
+    )
+    if not keys:
+        return []
+    by_key = {
+        page.translation_key: page
+        for page in searchable.filter(translation_key__in=keys, locale=locale)
+    }
+    return [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
+
+
+def _excerpts(pages: list[Page], parsed: ParsedQuery, config: str | None) -> dict[int, str]:
+    """Highlighted passages of the pages' indexed text (PostgreSQL's ts_headline), escaped."""
+    if not pages or config is None:
+        return {}
+    from wagtail.search.models import IndexEntry
+
+    text = Func(
+        F("body_text"),
+        Value(MARK_START + MARK_END),
+        Value(""),
+        function="translate",
+        output_field=TextField(),
+    )
+    rows = (
+        IndexEntry.objects.filter(
+            content_type_id__in={page.content_type_id for page in pages},
+            object_id__in=[str(page.pk) for page in pages],
+        )
+        .annotate(
+            excerpt=SearchHeadline(
+                text,
+                parsed.tsquery(config),
+                config=config,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("content_type_id", "object_id", "excerpt")
+    )
+    wanted = {(page.content_type_id, str(page.pk)): page.pk for page in pages}
+    return {
+        wanted[(content_type_id, object_id)]: html.escape(excerpt or "", quote=False)
+        .replace(MARK_START, "<mark>")
+        .replace(MARK_END, "</mark>")
+        for content_type_id, object_id, excerpt in rows
+        if (content_type_id, object_id) in wanted
+    }
+
+
+@strawberry.type
+class Query:
+    @strawberry_django.field(
+        description="Full-text search over the visible pages of one locale: news, events, "
+        "people and other pages. Every word must match, in any inflected form and with or "
+        "without diacritics; place names match their English, Czech and Ukrainian spellings. "
+        "Pages editors promoted for the query come first. A query of only punctuation finds "
+        "nothing; an empty query is INVALID_ARGUMENT, one over 200 characters QUERY_TOO_LONG."
+    )
+    def search(
+        self,
+        info: Info,
+        query: str,
+        locale: str | None = None,
+        types: list[SearchType] | None = None,
+        topic: str | None = None,
+        pagination: OffsetPaginationInput | None = None,
+    ) -> SearchResults:
+        ctx = context(info)
+        target_locale = ctx.locale(locale)
+        parsed = parse(query)
+        pagination = check_pagination(pagination)
+        offset, limit = pagination.offset, pagination.limit
+        page_info = OffsetPaginationInfo(offset=offset, limit=limit)
+        if not parsed.words:
+            return SearchResults(total_count=0, page_info=page_info, results=[])
+
+        searchable = _searchable(info, target_locale, types, topic)
+        promoted = _promoted(searchable, parsed, target_locale)
+        organic = searchable.exclude(pk__in=[page.pk for page in promoted])
+        backend = backend_for_locale(target_locale.language_code)
+        found = backend.search(
+            parsed.wagtail_query(), organic, operator="and", order_by_relevance=True
+        ).annotate_score("_search_score")
+
+        shown_promoted = promoted[offset : offset + limit]
+        organic_offset = max(0, offset - len(promoted))
+        organic_limit = limit - len(shown_promoted)
+        shown_organic = (
+            list(found[organic_offset : organic_offset + organic_limit]) if organic_limit else []
+        )
+        if len(shown_organic) < organic_limit:
+            total = len(promoted) + organic_offset + len(shown_organic)
+        else:
+            total = len(promoted) + found.count()
+
+        shown = [*shown_promoted, *shown_organic]
+        specific = _specific(shown)
+        excerpts = _excerpts(shown, parsed, search_config(backend))
+        pages = [specific[page.pk] for page in shown if page.pk in specific]
+        ctx.remember(pages, target_locale, fallback=False)
+        promoted_pks = {page.pk for page in shown_promoted}
+        results = [
+            SearchResult(
+                page=specific[page.pk],
+                score=None if page.pk in promoted_pks else float(page._search_score),
+                excerpt=excerpts.get(page.pk, ""),
+                promoted=page.pk in promoted_pks,
+            )
+            for page in shown
+            if page.pk in specific
+        ]
+        return SearchResults(total_count=total, page_info=page_info, results=results)
+
+    @strawberry_django.field(
+        description="Search-as-you-type: visible pages of the locale whose title has words "
+        "starting with the words typed (the last one may be cut short), best first, at most "
+        "`limit` (1–20, default 8). Case and diacritics are ignored. An empty prefix gives []."
+    )
+    def autocomplete(
+        self,
+        info: Info,
+        prefix: str,
+        locale: str | None = None,
+        types: list[SearchType] | None = None,
+        limit: int = 8,
+    ) -> list[PageInterface]:
+        ctx = context(info)
+        target_locale = ctx.locale(locale)
+        parsed = parse(prefix, name="prefix", allow_empty=True)
+        if not 1 <= limit <= AUTOCOMPLETE_MAX:
+            raise InvalidArgument(f"limit must be from 1 to {AUTOCOMPLETE_MAX}, not {limit}.")
+        if not parsed.words:
+            return []
+        words = " ".join(group[0] for group in parsed.words)
+        backend = backend_for_locale(target_locale.language_code)
+        found = list(
+            backend.autocomplete(
+                words, _searchable(info, target_locale, types, None), operator="and"
+            )[:limit]
+        )
+        specific = _specific(found)
+        pages = [specific[page.pk] for page in found if page.pk in specific]
+        return ctx.remember(pages, target_locale, fallback=False)

@@ -1,0 +1,306 @@
+"""Headless preview: the editor's preview link, page(previewToken:) and its refusals."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core import signing
+from django.test import RequestFactory
+from wagtail.models import Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from cms.preview import SALT, make_token
+from events.models import EventPage, EventPageTopic
+from tests.factories import EventPageFactory, TopicFactory, UserFactory
+
+PREVIEW = """
+query Preview($token: String!) {
+  page(previewToken: $token) {
+    __typename id title slug path locale isFallback
+    ... on EventPage {
+      summary venue city
+      topics { name slug }
+      translations { locale path }
+    }
+  }
+}
+"""
+
+PUBLISHED = """
+query Published($path: String!) {
+  page(path: $path) {
+    __typename title
+    ... on EventPage { summary topics { slug } }
+  }
+}
+"""
+
+PREVIEW_WITH_PATH = """
+query PreviewWithPath($token: String!) {
+  page(previewToken: $token, path: "/en/") { title }
+}
+"""
+
+FRONTENDS = {
+    "en": "https://example.org/api/preview",
+    "cs": "https://example.org/api/preview?site=cs",
+}
+
+
+@pytest.fixture
+def frontends(settings):
+    settings.PREVIEW_FRONTEND_URLS = FRONTENDS
+
+
+def post(client, query, variables):
+    return client.post(
+        "/graphql/",
+        data={"query": query, "variables": variables},
+        content_type="application/json",
+    )
+
+
+def preview_link(page) -> str:
+    """What the editor's Preview button opens (the admin calls serve_preview)."""
+    request = RequestFactory().get("/admin/pages/preview/")
+    request.user = UserFactory(is_superuser=True)
+    response = Page.objects.get(pk=page.pk).specific.serve_preview(request, "")
+    assert response.status_code == 302, response.content
+    assert response["Cache-Control"] == "private, no-store"
+    return response["Location"]
+
+
+def token_of(link: str) -> str:
+    return parse_qs(urlsplit(link).query)["token"][0]
+
+
+@pytest.fixture
+def draft_event(db):
+    ai = TopicFactory(name="Preview AI", slug="preview-ai")
+    cyber = TopicFactory(name="Preview cyber", slug="preview-cyber")
+    event = EventPageFactory(
+        title="Preview forum", slug="preview-forum", venue="Hall A", city="Prague"
+    )
+    event.topics.add(EventPageTopic(topic=ai))
+    event.save_revision().publish()
+    event = EventPage.objects.get(pk=event.pk)
+    # The editor changes the text and the topics and saves a draft.
+    event.title = "Preview forum (draft)"
+    event.summary = "The draft summary."
+    event.venue = "Hall B"
+    event.topics.clear()
+    event.topics.add(EventPageTopic(topic=cyber))
+    event.save_revision()
+    return event
+
+
+def test_preview_button_opens_the_frontend_with_a_token(frontends, draft_event):
+    link = preview_link(draft_event)
+    parts = urlsplit(link)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == FRONTENDS["en"]
+    query = parse_qs(parts.query)
+    assert (query["locale"], query["type"]) == (["en"], ["EventPage"])
+    assert signing.loads(query["token"][0], salt=SALT) == {
+        "page": draft_event.pk,
+        "revision": draft_event.latest_revision_id,
+    }
+
+
+def test_preview_token_returns_the_draft_with_the_published_types(client, frontends, draft_event):
+    response = post(client, PREVIEW, {"token": token_of(preview_link(draft_event))})
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.json() == {
+        "data": {
+            "page": {
+                "__typename": "EventPage",
+                "id": str(draft_event.pk),
+                "title": "Preview forum (draft)",
+                "slug": "preview-forum",
+                "path": "/en/events/preview-forum/",
+                "locale": "en",
+                "isFallback": False,
+                "summary": "The draft summary.",
+                "venue": "Hall B",
+                "city": "Prague",
+                "topics": [{"name": "Preview cyber", "slug": "preview-cyber"}],
+                "translations": [{"locale": "en", "path": "/en/events/preview-forum/"}],
+            }
+        }
+    }
+    # The public still gets the published version, and it may be cached.
+    public = post(client, PUBLISHED, {"path": "/en/events/preview-forum/"})
+    assert "Cache-Control" not in public
+    assert public.json()["data"] == {
+        "page": {
+            "__typename": "EventPage",
+            "title": "Preview forum",
+            "summary": "An event made by a test.",
+            "topics": [{"slug": "preview-ai"}],
+        }
+    }
+
+
+def test_preview_of_a_translation_in_progress(client, frontends, locales):
+    english = EventPage.objects.get(
+        url_path__endswith="/ai-forum-cz-ua-2024/", locale=locales["en"]
+    )
+    czech = english.get_translation(locales["cs"])
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=locales["cs"])
+    # The translator retranslates the title in wagtail-localize's editor and saves a draft.
+    title_segment = StringSegment.objects.get(source=source, context__path="title")
+    StringTranslation.objects.filter(
+        translation_of_id=title_segment.string_id,
+        context_id=title_segment.context_id,
+        locale=locales["cs"],
+    ).update(data="AI fórum CZ-UA 2024 (rozpracovaný překlad)")
+    translation.save_target(publish=False)
+    czech.refresh_from_db()
+    assert czech.live and czech.has_unpublished_changes
+
+    link = preview_link(czech)
+    assert link.startswith(FRONTENDS["cs"] + "&token=")
+    body = post(client, PREVIEW, {"token": token_of(link)}).json()
+    page = body["data"]["page"]
+    assert {key: page[key] for key in ("__typename", "id", "title", "path", "locale")} == {
+        "__typename": "EventPage",
+        "id": str(czech.pk),
+        "title": "AI fórum CZ-UA 2024 (rozpracovaný překlad)",
+        "path": "/cs/akce/ai-forum-cz-ua-2024/",
+        "locale": "cs",
+    }
+    assert page["city"] == "Praha"
+    assert page["translations"] == [
+        {"locale": "en", "path": "/en/events/ai-forum-cz-ua-2024/"},
+        {"locale": "cs", "path": "/cs/akce/ai-forum-cz-ua-2024/"},
+        {"locale": "uk", "path": "/uk/podii/ai-forum-cz-ua-2024/"},
+    ]
+
+
+def refused(client, token, code):
+    response = post(client, PREVIEW, {"token": token})
+    assert response["Cache-Control"] == "private, no-store"
+    body = response.json()
+    assert body["data"] == {"page": None}
+    assert [error["extensions"]["code"] for error in body["errors"]] == [code]
+    return body["errors"][0]["message"]
+
+
+def test_expired_token_gives_an_error_and_no_content(client, frontends, draft_event, settings):
+    token = token_of(preview_link(draft_event))
+    settings.PREVIEW_TOKEN_MAX_AGE = -1
+    message = refused(client, token, "PREVIEW_TOKEN_EXPIRED")
+    assert message == "This preview link has expired; press Preview in the CMS again."
+
+
+def test_tampered_and_foreign_tokens_are_refused(client, frontends, draft_event):
+    token = token_of(preview_link(draft_event))
+    payload, _, signature = token.rpartition(":")
+    other_page = Page.objects.get(url_path__endswith="/ai-forum-cz-ua-2024/", depth=4, locale_id=1)
+    forged = signing.dumps(
+        {"page": other_page.pk, "revision": draft_event.latest_revision_id}, salt="other"
+    )
+    foreign = signing.dumps(
+        {"page": draft_event.pk, "revision": draft_event.latest_revision_id},
+        salt=SALT,
+        key="the-secret-key-of-another-site",
+    )
+    for bad in (token[:-2] + "xx", payload + ":" + signature[::-1], forged, foreign, "nonsense"):
+        refused(client, bad, "PREVIEW_TOKEN_INVALID")
+
+
+def test_token_is_bound_to_its_page_and_revision(client, frontends, draft_event):
+    other = Page.objects.get(url_path__endswith="/ai-forum-cz-ua-2024/", depth=4, locale_id=1)
+    # A validly signed token whose revision belongs to another page shows nothing.
+    refused(client, make_token(other.pk, draft_event.latest_revision_id), "PREVIEW_NOT_FOUND")
+    # An older revision of the page stays previewable as that revision.
+    first = draft_event.revisions.order_by("pk").first()
+    body = post(client, PREVIEW, {"token": make_token(draft_event.pk, first.pk)}).json()
+    assert body["data"]["page"]["title"] == "Preview forum"
+
+
+def test_preview_token_with_a_path_is_refused(client, frontends, draft_event):
+    body = post(client, PREVIEW_WITH_PATH, {"token": "x"}).json()
+    assert body["data"] == {"page": None}
+    assert [error["extensions"]["code"] for error in body["errors"]] == ["INVALID_ARGUMENT"]
+
+
+def test_preview_is_off_without_frontend_addresses(draft_event, settings):
+    settings.PREVIEW_FRONTEND_URLS = {}
+    assert draft_event.preview_modes == []
+    settings.PREVIEW_FRONTEND_URLS = {"cs": FRONTENDS["cs"]}
+    assert draft_event.preview_modes == [("", "Frontend")]
+    request = RequestFactory().get("/")
+    response = draft_event.serve_preview(request, "")
+    assert response.status_code == 200
+    assert response.content.decode() == (
+        "No frontend preview address is set for 'en' (PREVIEW_FRONTEND_URLS)."
+    )
+
+
+def test_preview_of_a_page_that_is_not_live(client, frontends, draft_event):
+    draft_event.unpublish()
+    token = token_of(preview_link(draft_event))
+    page = post(client, PREVIEW, {"token": token}).json()["data"]["page"]
+    assert (page["title"], page["locale"], page["isFallback"], page["translations"]) == (
+        "Preview forum (draft)",
+        "en",
+        False,
+        [],  # translations lists only what the public can see
+    )
+    public = post(client, PUBLISHED, {"path": "/en/events/preview-forum/"}).json()
+    assert public["data"] == {"page": None}
+
+
+def test_admin_preview_of_a_revision_redirects_to_the_frontend(client, frontends, draft_event):
+    from django.urls import reverse
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    revision = draft_event.latest_revision
+    response = client.get(
+        reverse("wagtailadmin_pages:revisions_view", args=[draft_event.pk, revision.pk])
+    )
+    assert response.status_code == 302
+    # The admin adds its own never-cache directives.
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+    link = response["Location"]
+    assert link.startswith(FRONTENDS["en"] + "?token=")
+    page = post(client, PREVIEW, {"token": token_of(link)}).json()["data"]["page"]
+    assert page["title"] == "Preview forum (draft)"
+
+
+def test_page_editor_offers_the_frontend_preview(client, frontends, draft_event):
+    from django.urls import reverse
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[draft_event.pk]))
+    assert response.status_code == 200
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_event.pk])
+    assert preview_url.encode() in response.content
+
+
+def test_preview_of_a_translation_never_published(client, frontends, locales):
+    event = EventPageFactory(title="Fresh forum", slug="fresh-forum")
+    czech = event.copy_for_translation(locales["cs"])  # the translation's first draft
+    czech.title = "Nové fórum"
+    czech.save_revision()
+    assert not czech.live
+    link = preview_link(czech)
+    page = post(client, PREVIEW, {"token": token_of(link)}).json()["data"]["page"]
+    assert {key: page[key] for key in ("__typename", "id", "title", "locale", "isFallback")} == {
+        "__typename": "EventPage",
+        "id": str(czech.pk),
+        "title": "Nové fórum",
+        "locale": "cs",
+        "isFallback": False,
+    }
+    assert page["path"] == "/cs/akce/fresh-forum/"
+    assert page["translations"] == [{"locale": "en", "path": "/en/events/fresh-forum/"}]
+    # The public gets the English page for the Czech path's translation key, flagged fallback.
+    public = post(client, PUBLISHED, {"path": page["path"]}).json()["data"]["page"]
+    assert public["title"] == "Fresh forum"

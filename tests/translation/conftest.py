@@ -1,0 +1,50 @@
+"""The browser test runs against a live server, so its database changes are committed and
+pytest-django empties every table after it. The demo site the rest of the session relies on is
+saved before the test (Django's own test serialisation) and put back after the flush."""
+
+import json
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.management import call_command
+from django.db import connection, transaction
+from pytest_django.plugin import blocking_manager_key
+
+SNAPSHOT_ATTR = "_demo_db_snapshot"
+
+
+@pytest.fixture
+def keep_demo_site(request, transactional_db):
+    """Request before live_server: snapshot now, restore after pytest-django's flush."""
+    setattr(request.node, SNAPSHOT_ATTR, connection.creation.serialize_db_to_string())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    snapshot = getattr(item, SNAPSHOT_ATTR, None)
+    if snapshot is None:
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        # The flush after a transactional test recreates content types and permissions with new
+        # ids; empty everything again without that, then load the saved rows.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        with transaction.atomic():
+            # Content types first: building some rows (Wagtail's tasks) looks them up, which
+            # would create them with other ids; then everything, in Django's dependency order.
+            content_types = [
+                row for row in json.loads(snapshot) if row["model"] == "contenttypes.contenttype"
+            ]
+            for obj in serializers.deserialize("json", json.dumps(content_types)):
+                obj.save()
+            ContentType.objects.clear_cache()
+            connection.creation.deserialize_db_from_string(snapshot)
+    delattr(item, SNAPSHOT_ATTR)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so fixtures know whether the test failed."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,139 @@
+"""PO round trip: every demo page with a rich-text body goes out and back unchanged; the
+management commands do the same for a locale's outdated items; removed strings are reported."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+from wagtail_localize.models import StringTranslation, Translation
+
+from events.models import EventPage
+from home.translation_files import TRANSLATION_ID, export, import_file
+
+
+def rich_text_pages():
+    pages = []
+    for page in Page.objects.filter(locale__language_code="en").specific():
+        body = getattr(page, "body", None)
+        if body and any(block.block_type == "paragraph" for block in body):
+            pages.append(page)
+    return pages
+
+
+def snapshot(locale_code):
+    return dict(
+        StringTranslation.objects.filter(locale__language_code=locale_code).values_list(
+            "pk", "data"
+        )
+    )
+
+
+@pytest.mark.parametrize("code", ["cs", "uk"])
+def test_round_trip_changes_no_string(db, tmp_path, code):
+    pages = rich_text_pages()
+    assert len(pages) >= 3
+    translations = list(
+        Translation.objects.filter(
+            source__object_id__in=[page.translation_key for page in pages],
+            target_locale__language_code=code,
+        )
+    )
+    assert len(translations) == len(pages)
+    before = snapshot(code)
+    files = export(translations, tmp_path)
+    assert all(path.exists() for path in files)
+    for path in files:
+        translation, warnings = import_file(path)
+        assert warnings == [], (path, warnings)
+    assert snapshot(code) == before
+
+
+def test_commands_export_outdated_and_import(db, tmp_path, locales):
+    english = EventPage.objects.get(locale=locales["en"], slug="ai-forum-cz-ua-2024")
+    english.summary = "A changed English summary."
+    english.save_revision().publish()
+
+    call_command("export_translations", "--locale", "uk", "--outdated", "--out", str(tmp_path))
+    files = sorted(Path(tmp_path).rglob("*.po"))
+    assert [path.name for path in files] == [f"eventpage-{english.translation_key}.po"]
+
+    po = polib.pofile(str(files[0]))
+    assert po.metadata[TRANSLATION_ID]
+    title = next(entry for entry in po if entry.msgid == "AI Forum CZ-UA 2024")
+    title.msgstr = "AI-форум CZ-UA 2024 (агенція)"
+    po.append(
+        polib.POEntry(
+            msgid="A sentence the source no longer has.", msgstr="Речення.", msgctxt="summary"
+        )
+    )
+    po.save(str(files[0]))
+
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_translations", str(tmp_path), stdout=out)
+    assert "no longer" in out.getvalue()
+    assert StringTranslation.objects.filter(
+        locale=locales["uk"], data="AI-форум CZ-UA 2024 (агенція)"
+    ).exists()
+
+
+def test_admin_po_zip_of_outdated_items_and_upload(client, locales):
+    import io
+    import zipfile
+
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    english = EventPage.objects.get(locale=locales["en"], slug="ai-forum-cz-ua-2024")
+    english.summary = "A changed English summary."
+    english.save_revision().publish()
+    client.force_login(UserFactory(groups=["Translators (uk)"]))
+    url = reverse("translation_status_report")
+    response = client.get(url, {"status": "outdated", "export": "po"})
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert archive.namelist() == [f"uk/eventpage-{english.translation_key}.po"]
+
+    po = polib.pofile(archive.read(archive.namelist()[0]).decode())
+    # The PO file holds the source as last synced; the translator revises the title.
+    entry = next(entry for entry in po if entry.msgid == "AI Forum CZ-UA 2024")
+    entry.msgstr = "AI-форум CZ-UA 2024 (перевірено)"
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "forum.po"
+    response = client.post(reverse("translation_status_upload"), {"po": upload})
+    assert response.status_code == 302
+    assert StringTranslation.objects.filter(
+        locale=locales["uk"], data="AI-форум CZ-UA 2024 (перевірено)"
+    ).exists()
+
+    # A subtree: the English events index and everything below it, as a zip.
+    events = EventPage.objects.get(pk=english.pk).get_parent()
+    response = client.get(url, {"subtree": events.pk, "export": "po"})
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert len(names) == 12 and all(name.startswith("uk/") for name in names)
+
+
+def test_admin_po_upload_refused_for_another_locale(client, locales, tmp_path):
+    import io
+
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    english = EventPage.objects.get(locale=locales["en"], slug="ai-forum-cz-ua-2024")
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=locales["cs"]
+    )
+    po = translation.export_po()
+    po.metadata[TRANSLATION_ID] = str(translation.uuid)
+    for entry in po:
+        entry.msgstr = "hacked"
+    client.force_login(UserFactory(groups=["Translators (uk)"]))
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "cs.po"
+    client.post(reverse("translation_status_upload"), {"po": upload})
+    assert not StringTranslation.objects.filter(data="hacked").exists()
