@@ -5,16 +5,23 @@
 2. The frontend asks the API for `page(previewToken: $token)` and renders the answer with its
    usual page components: the types are the published page's types.
 
-A token is signed with SECRET_KEY (django.core.signing), names one page and one of its revisions
-(the latest saved one when the editor pressed Preview) and expires after PREVIEW_TOKEN_MAX_AGE
-seconds. The preview shows the last saved draft: save the draft to see unsaved edits.
+What the frontend shows is exactly what the editor sees: when Wagtail calls serve_preview with the
+page built from the editor's form, saved or not, its serialised content (the JSON a revision
+holds) is stored as a home.PagePreview row, and the token names that row and its page. A preview
+of an old revision from the page history stores that revision's content the same way.
+
+A token is signed with SECRET_KEY (django.core.signing) and expires after PREVIEW_TOKEN_MAX_AGE
+seconds; stored previews older than that are deleted whenever a new one is stored.
 """
 
+import uuid
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import timezone
 
 SALT = "cms.preview"
 CACHE_CONTROL = "private, no-store"
@@ -26,12 +33,16 @@ class PreviewTokenError(Exception):
         self.code = code
 
 
-def make_token(page_id: int, revision_id: int) -> str:
-    return signing.dumps({"page": page_id, "revision": revision_id}, salt=SALT, compress=True)
+def make_token(page_id: int, preview_key: str) -> str:
+    return signing.dumps({"page": page_id, "preview": str(preview_key)}, salt=SALT, compress=True)
 
 
-def read_token(token: str) -> tuple[int, int]:
-    """(page id, revision id) of a valid token; PreviewTokenError otherwise."""
+def _invalid() -> PreviewTokenError:
+    return PreviewTokenError("This preview token is not valid.", "PREVIEW_TOKEN_INVALID")
+
+
+def read_token(token: str) -> tuple[int, uuid.UUID]:
+    """(page id, stored preview key) of a valid token; PreviewTokenError otherwise."""
     try:
         data = signing.loads(token, salt=SALT, max_age=settings.PREVIEW_TOKEN_MAX_AGE)
     except signing.SignatureExpired:
@@ -40,38 +51,54 @@ def read_token(token: str) -> tuple[int, int]:
             "PREVIEW_TOKEN_EXPIRED",
         ) from None
     except (signing.BadSignature, ValueError, TypeError):
-        raise PreviewTokenError(
-            "This preview token is not valid.", "PREVIEW_TOKEN_INVALID"
-        ) from None
+        raise _invalid() from None
     try:
-        return int(data["page"]), int(data["revision"])
-    except (KeyError, TypeError, ValueError):
-        raise PreviewTokenError(
-            "This preview token is not valid.", "PREVIEW_TOKEN_INVALID"
-        ) from None
+        return int(data["page"]), uuid.UUID(str(data["preview"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise _invalid() from None
+
+
+def _stored_previews():
+    from django.apps import apps
+
+    return apps.get_model("home", "PagePreview").objects
+
+
+def store_preview(page) -> str:
+    """Keep the page as the editor sees it (its serialised content); the stored preview's key."""
+    previews = _stored_previews()
+    oldest = timezone.now() - timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE)
+    previews.filter(created_at__lt=oldest).delete()
+    return str(previews.create(page_id=page.pk, content=page.serializable_data()).key)
 
 
 def load_preview(token: str):
-    """The page as it is in the token's revision (its specific type); PreviewTokenError if not."""
-    from wagtail.models import Page, Revision
+    """The page as the editor saw it (its specific type); PreviewTokenError if not."""
+    from wagtail.models import Page
 
-    page_id, revision_id = read_token(token)
-    page = Page.objects.filter(pk=page_id).first()
-    revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(page_id)).first()
-    if page is None or revision is None:
+    page_id, key = read_token(token)
+    oldest = timezone.now() - timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE)
+    preview = _stored_previews().filter(key=key, page_id=page_id, created_at__gte=oldest).first()
+    page = Page.objects.filter(pk=page_id).first() if preview is not None else None
+    if page is None:
         raise PreviewTokenError(
-            "The page or revision of this preview no longer exists.", "PREVIEW_NOT_FOUND"
+            "The page or stored preview of this link no longer exists.", "PREVIEW_NOT_FOUND"
         )
-    return revision.as_object()
+    return page.specific.with_content_json(preview.content)
 
 
-def frontend_preview_url(page, revision_id: int) -> str | None:
+def frontend_preview_url(page) -> str | None:
+    """The frontend's preview address for `page` as it is now in memory (stored), or None."""
     code = page.locale.language_code
     base = settings.PREVIEW_FRONTEND_URLS.get(code)
     if not base:
         return None
     query = urlencode(
-        {"token": make_token(page.pk, revision_id), "locale": code, "type": type(page).__name__}
+        {
+            "token": make_token(page.pk, store_preview(page)),
+            "locale": code,
+            "type": type(page).__name__,
+        }
     )
     return f"{base}{'&' if '?' in base else '?'}{query}"
 
@@ -84,20 +111,17 @@ class FrontendPreviewMixin:
         return [("", "Frontend")] if settings.PREVIEW_FRONTEND_URLS else []
 
     def serve_preview(self, request, mode_name):
-        from wagtail.models import Page
-
-        saved = Page.objects.filter(pk=self.pk).select_related("locale").first()
-        revision_id = saved.latest_revision_id if saved else None
-        if revision_id is None:
+        """`self` is the page built from the editor's form (or an old revision): store it."""
+        if self.pk is None:
             response = HttpResponse(
-                "Save a draft first: the frontend previews the saved draft.",
+                "Save a draft first: the frontend can preview pages that exist.",
                 content_type="text/plain; charset=utf-8",
             )
         else:
-            url = frontend_preview_url(saved.specific_deferred, revision_id)
+            url = frontend_preview_url(self)
             if url is None:
                 response = HttpResponse(
-                    f"No frontend preview address is set for '{saved.locale.language_code}' "
+                    f"No frontend preview address is set for '{self.locale.language_code}' "
                     "(PREVIEW_FRONTEND_URLS).",
                     content_type="text/plain; charset=utf-8",
                 )

@@ -4,6 +4,9 @@ Translation decisions are written beside each model as its `translatable_fields`
 cms/mixins.py for the rules they follow).
 """
 
+import uuid
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
@@ -280,6 +283,26 @@ class TranslationReviewTask(GroupApprovalTask):
 
     class Meta:
         verbose_name = "translation review task"
+
+
+class PagePreview(models.Model):
+    """What the editor saw in one press of Preview: the page as built from the (unsaved) form.
+
+    The preview token (cms/preview.py) names a row by `key`; `content` is the page's serialised
+    data, the same JSON a revision holds. Rows older than PREVIEW_TOKEN_MAX_AGE are deleted when
+    a new preview is stored.
+    """
+
+    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    content = models.JSONField(encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "page preview"
+
+    def __str__(self):
+        return f"Preview {self.key} of page {self.page_id}"
 
 
 # Publish webhooks and on-time scheduled publishing live in their own modules; imported here so

@@ -1,4 +1,5 @@
-"""`page(previewToken:)`: the draft behind a preview token, with the published page's types.
+"""`page(previewToken:)`: the page as the editor saw it in the preview (unsaved edits included),
+with the published page's types; its inline lists are read from memory (PREVIEW_ATTR).
 
 Tokens are made and checked in cms/preview.py. Every answer to a query with a preview token
 carries Cache-Control: private, no-store, whether it succeeds or not, so no cache keeps a draft.

@@ -229,7 +229,8 @@ class Query:
         description="Any page by `path` ('/cs/akce/…/') or `id`, in the asked-for locale. When "
         "that translation is not live, the default-locale version is returned with isFallback "
         "true, unless `fallback: false` (then null). With `previewToken` alone (from the CMS's "
-        "preview link): the draft revision the token names, live or not, with the same types."
+        "preview link): exactly what the editor previews (unsaved edits included), with the "
+        "same types."
     )
     def page(
         self,

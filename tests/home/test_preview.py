@@ -1,11 +1,16 @@
 """Headless preview: the editor's preview link, page(previewToken:) and its refusals."""
 
+import uuid
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import signing
 from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -15,6 +20,7 @@ from wagtail_localize.models import (
 
 from cms.preview import SALT, make_token
 from events.models import EventPage, EventPageTopic
+from home.models import PagePreview, Topic
 from tests.factories import EventPageFactory, TopicFactory, UserFactory
 
 PREVIEW = """
@@ -65,10 +71,16 @@ def post(client, query, variables):
 
 
 def preview_link(page) -> str:
-    """What the editor's Preview button opens (the admin calls serve_preview)."""
+    """What the editor's Preview button opens for the page's latest draft, unchanged.
+
+    The admin builds the page from the edit form (which starts from the latest revision) and
+    calls serve_preview on it.
+    """
     request = RequestFactory().get("/admin/pages/preview/")
     request.user = UserFactory(is_superuser=True)
-    response = Page.objects.get(pk=page.pk).specific.serve_preview(request, "")
+    response = (
+        Page.objects.get(pk=page.pk).get_latest_revision_as_object().serve_preview(request, "")
+    )
     assert response.status_code == 302, response.content
     assert response["Cache-Control"] == "private, no-store"
     return response["Location"]
@@ -104,10 +116,20 @@ def test_preview_button_opens_the_frontend_with_a_token(frontends, draft_event):
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == FRONTENDS["en"]
     query = parse_qs(parts.query)
     assert (query["locale"], query["type"]) == (["en"], ["EventPage"])
-    assert signing.loads(query["token"][0], salt=SALT) == {
-        "page": draft_event.pk,
-        "revision": draft_event.latest_revision_id,
-    }
+    data = signing.loads(query["token"][0], salt=SALT)
+    assert set(data) == {"page", "preview"}
+    assert data["page"] == draft_event.pk
+    # The token names the stored preview: the page as the editor sees it.
+    stored = PagePreview.objects.get(key=data["preview"])
+    assert stored.page_id == draft_event.pk
+    assert (stored.content["pk"], stored.content["title"], stored.content["venue"]) == (
+        draft_event.pk,
+        "Preview forum (draft)",
+        "Hall B",
+    )
+    assert [row["topic"] for row in stored.content["topics"]] == [
+        Topic.objects.get(slug="preview-cyber").pk
+    ]
 
 
 def test_preview_token_returns_the_draft_with_the_published_types(client, frontends, draft_event):
@@ -213,14 +235,27 @@ def test_tampered_and_foreign_tokens_are_refused(client, frontends, draft_event)
         refused(client, bad, "PREVIEW_TOKEN_INVALID")
 
 
-def test_token_is_bound_to_its_page_and_revision(client, frontends, draft_event):
+def test_token_is_bound_to_its_page_and_stored_preview(client, frontends, draft_event, settings):
+    data = signing.loads(token_of(preview_link(draft_event)), salt=SALT)
     other = Page.objects.get(url_path__endswith="/ai-forum-cz-ua-2024/", depth=4, locale_id=1)
-    # A validly signed token whose revision belongs to another page shows nothing.
-    refused(client, make_token(other.pk, draft_event.latest_revision_id), "PREVIEW_NOT_FOUND")
-    # An older revision of the page stays previewable as that revision.
-    first = draft_event.revisions.order_by("pk").first()
-    body = post(client, PREVIEW, {"token": make_token(draft_event.pk, first.pk)}).json()
-    assert body["data"]["page"]["title"] == "Preview forum"
+    # A validly signed token naming another page's stored preview, or none, shows nothing.
+    refused(client, make_token(other.pk, data["preview"]), "PREVIEW_NOT_FOUND")
+    refused(client, make_token(draft_event.pk, str(uuid.uuid4())), "PREVIEW_NOT_FOUND")
+    refused(
+        client,
+        signing.dumps({"page": draft_event.pk, "preview": "x"}, salt=SALT),
+        "PREVIEW_TOKEN_INVALID",
+    )
+    # A stored preview older than the token lifetime is gone even if its token still verifies,
+    # and storing a new preview deletes it.
+    PagePreview.objects.filter(key=data["preview"]).update(
+        created_at=timezone.now() - timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE + 1)
+    )
+    message = refused(client, make_token(draft_event.pk, data["preview"]), "PREVIEW_NOT_FOUND")
+    assert message == "The page or stored preview of this link no longer exists."
+    preview_link(draft_event)
+    assert not PagePreview.objects.filter(key=data["preview"]).exists()
+    assert PagePreview.objects.filter(page_id=draft_event.pk).count() == 1
 
 
 def test_preview_token_with_a_path_is_refused(client, frontends, draft_event):
@@ -257,8 +292,6 @@ def test_preview_of_a_page_that_is_not_live(client, frontends, draft_event):
 
 
 def test_admin_preview_of_a_revision_redirects_to_the_frontend(client, frontends, draft_event):
-    from django.urls import reverse
-
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     revision = draft_event.latest_revision
     response = client.get(
@@ -272,11 +305,22 @@ def test_admin_preview_of_a_revision_redirects_to_the_frontend(client, frontends
     assert link.startswith(FRONTENDS["en"] + "?token=")
     page = post(client, PREVIEW, {"token": token_of(link)}).json()["data"]["page"]
     assert page["title"] == "Preview forum (draft)"
+    # An older revision from the page history (the published one) previews as that revision.
+    response = client.get(
+        reverse(
+            "wagtailadmin_pages:revisions_view",
+            args=[draft_event.pk, draft_event.live_revision_id],
+        )
+    )
+    page = post(client, PREVIEW, {"token": token_of(response["Location"])}).json()["data"]["page"]
+    assert (page["title"], page["venue"], page["topics"]) == (
+        "Preview forum",
+        "Hall A",
+        [{"name": "Preview AI", "slug": "preview-ai"}],
+    )
 
 
 def test_page_editor_offers_the_frontend_preview(client, frontends, draft_event):
-    from django.urls import reverse
-
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[draft_event.pk]))
     assert response.status_code == 200
@@ -304,3 +348,179 @@ def test_preview_of_a_translation_never_published(client, frontends, locales):
     # The public gets the English page for the Czech path's translation key, flagged fallback.
     public = post(client, PUBLISHED, {"path": page["path"]}).json()["data"]["page"]
     assert public["title"] == "Fresh forum"
+
+
+EDITOR_PREVIEW = """
+query EditorPreview($token: String!) {
+  page(previewToken: $token) {
+    __typename id title slug path locale isFallback
+    ... on EventPage {
+      summary venue city
+      topics { name slug }
+      translations { locale path }
+    }
+  }
+}
+"""
+
+PUBLIC_EVENT = """
+query PublicEvent($path: String!) {
+  event(path: $path) { __typename id title slug path locale isFallback summary venue city
+    topics { name slug } }
+}
+"""
+
+
+def edit_form_data(page, **changes):
+    """The page editor's form as the editor leaves it, with `changes` typed in and not saved."""
+    local = timezone.localtime
+    topics = list(page.topics.all())
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "kind": page.kind,
+        "start": local(page.start).strftime("%Y-%m-%d %H:%M"),
+        "end": local(page.end).strftime("%Y-%m-%d %H:%M") if page.end else "",
+        "time_zone": page.time_zone,
+        "city": page.city,
+        "venue": page.venue,
+        "address": page.address,
+        "online_url": page.online_url,
+        "registration_url": page.registration_url,
+        "summary": page.summary,
+        "topics": inline_formset(
+            [
+                {"id": row.pk or "", "topic": row.topic_id, "ORDER": i}
+                for i, row in enumerate(topics)
+            ],
+            initial=len(topics),
+        ),
+        "organisers": inline_formset([]),
+        "speakers": inline_formset([]),
+        "participants": inline_formset([]),
+        "programme": streamfield([]),
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_editor_previews_unsaved_edits_in_the_frontend(client, frontends, locales):
+    """The admin journey: type, press Preview (nothing saved), the frontend shows the edits."""
+    ai = TopicFactory(name="Journey AI", slug="journey-ai")
+    event = EventPageFactory(
+        title="Journey forum", slug="journey-forum", venue="Hall A", city="Prague"
+    )
+    event.topics.add(EventPageTopic(topic=ai))
+    event.save_revision().publish()
+    event = EventPage.objects.get(pk=event.pk)
+    revisions_before = event.revisions.count()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    # The editor types a new title and summary and presses Preview: Wagtail's preview endpoint
+    # gets the form by POST and shows it by GET.
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[event.pk])
+    form = edit_form_data(
+        event, title="Journey forum (unsaved)", summary="The unsaved summary.", venue="Hall C"
+    )
+    posted = client.post(preview_url, form)
+    assert posted.status_code == 200
+    assert posted.json() == {"is_valid": True, "is_available": True}
+    shown = client.get(preview_url)
+    assert shown.status_code == 302
+    assert {"private", "no-store"} <= {part.strip() for part in shown["Cache-Control"].split(",")}
+    link = shown["Location"]
+    parts = urlsplit(link)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == FRONTENDS["en"]
+    query = parse_qs(parts.query)
+    assert (query["locale"], query["type"]) == (["en"], ["EventPage"])
+
+    # Nothing was saved: no new revision, the page's own fields are the published ones.
+    event.refresh_from_db()
+    assert event.revisions.count() == revisions_before
+    assert (event.title, event.summary, event.has_unpublished_changes) == (
+        "Journey forum",
+        "An event made by a test.",
+        False,
+    )
+
+    # The frontend follows the redirect and asks for the preview by its token.
+    response = post(client, EDITOR_PREVIEW, {"token": query["token"][0]})
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.json() == {
+        "data": {
+            "page": {
+                "__typename": "EventPage",
+                "id": str(event.pk),
+                "title": "Journey forum (unsaved)",
+                "slug": "journey-forum",
+                "path": "/en/events/journey-forum/",
+                "locale": "en",
+                "isFallback": False,
+                "summary": "The unsaved summary.",
+                "venue": "Hall C",
+                "city": "Prague",
+                "topics": [{"name": "Journey AI", "slug": "journey-ai"}],
+                "translations": [{"locale": "en", "path": "/en/events/journey-forum/"}],
+            }
+        }
+    }
+
+    # The public still reads the published event.
+    public = post(client, PUBLIC_EVENT, {"path": "/en/events/journey-forum/"})
+    assert "Cache-Control" not in public
+    assert public.json() == {
+        "data": {
+            "event": {
+                "__typename": "EventPage",
+                "id": str(event.pk),
+                "title": "Journey forum",
+                "slug": "journey-forum",
+                "path": "/en/events/journey-forum/",
+                "locale": "en",
+                "isFallback": False,
+                "summary": "An event made by a test.",
+                "venue": "Hall A",
+                "city": "Prague",
+                "topics": [{"name": "Journey AI", "slug": "journey-ai"}],
+            }
+        }
+    }
+
+
+def test_translator_previews_strings_not_yet_saved_to_the_page(client, frontends, locales):
+    """wagtail-localize's editor: a retranslated string shows in the preview before Save."""
+    english = EventPage.objects.get(
+        url_path__endswith="/ai-forum-cz-ua-2024/", locale=locales["en"]
+    )
+    czech = english.get_translation(locales["cs"])
+    revisions_before = czech.revisions.count()
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=locales["cs"])
+    title_segment = StringSegment.objects.get(source=source, context__path="title")
+    StringTranslation.objects.filter(
+        translation_of_id=title_segment.string_id,
+        context_id=title_segment.context_id,
+        locale=locales["cs"],
+    ).update(data="AI fórum CZ-UA 2024 (neuložený překlad)")
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    shown = client.get(reverse("wagtail_localize:preview_translation", args=[translation.pk]))
+    assert shown.status_code == 302
+    link = shown["Location"]
+    assert link.startswith(FRONTENDS["cs"] + "&token=")
+    assert czech.revisions.count() == revisions_before  # nothing saved to the page
+
+    page = post(client, PREVIEW, {"token": token_of(link)}).json()["data"]["page"]
+    assert {key: page[key] for key in ("__typename", "id", "title", "path", "locale")} == {
+        "__typename": "EventPage",
+        "id": str(czech.pk),
+        "title": "AI fórum CZ-UA 2024 (neuložený překlad)",
+        "path": "/cs/akce/ai-forum-cz-ua-2024/",
+        "locale": "cs",
+    }
+    public = post(client, PUBLISHED, {"path": "/cs/akce/ai-forum-cz-ua-2024/"}).json()
+    assert public["data"]["page"]["title"] == czech.title != page["title"]
