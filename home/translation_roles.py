@@ -35,9 +35,11 @@ def reviewers(code: str) -> str:
 
 
 # Group -> {locale code: actions allowed on snippets of that locale}. Groups not named here
-# (Moderators, administrators' own groups) are not restricted by locale.
+# (administrators' own groups) are not restricted by locale. Editors and Wagtail's Moderators
+# publish English only: cs and uk snippets are published by approving their review.
 SNIPPET_LOCALE_RULES: dict[str, dict[str, frozenset]] = {
     EDITORS: {SOURCE_LOCALE: ALL, **{code: NO_PUBLISH for code in TARGET_LOCALES}},
+    MODERATORS: {SOURCE_LOCALE: ALL, **{code: NO_PUBLISH for code in TARGET_LOCALES}},
     **{translators(code): {code: TRANSLATE} for code in TARGET_LOCALES},
     **{reviewers(code): {code: REVIEW} for code in TARGET_LOCALES},
 }
@@ -50,6 +52,10 @@ PAGE_TREE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 # Editors publish English pages; in cs and uk they edit and request review (Wagtail's own
 # Editors permissions on the root give them add/change/lock everywhere, never publish).
 EDITOR_SOURCE_TREE_PERMISSIONS = ("publish_page",)
+# Wagtail's Moderators keep add/change/lock/unlock on the root; their publish permission is on
+# the English tree only (migration home/0009_moderators_publish_english_only), so cs and uk
+# pages are published only by approving them in "Translation review".
+MODERATOR_SOURCE_TREE_PERMISSIONS = ("publish_page",)
 
 SNIPPET_MODELS = [("home", "topic"), ("people", "organisation"), ("people", "award")]
 SNIPPET_MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
@@ -228,6 +234,7 @@ def attach_locale_tree(apps, home_page):
     grants: dict[str, tuple[str, ...]] = {}
     if code == SOURCE_LOCALE:
         grants[EDITORS] = EDITOR_SOURCE_TREE_PERMISSIONS
+        grants[MODERATORS] = MODERATOR_SOURCE_TREE_PERMISSIONS
     else:
         grants = {
             name: perms

@@ -1,6 +1,7 @@
 """The translation journey in a real browser (Chromium from Debian, Playwright for Python).
 
-1. an editor publishes a new English event and requests its Ukrainian translation;
+1. an editor writes a new English event in the page explorer, publishes it and requests its
+   Ukrainian translation with wagtail-localize's "Translate this page";
 2. the Ukrainian translator logs in, finds it from the dashboard, translates it in
    wagtail-localize's editor and submits it for review;
 3. the Czech translator cannot open it;
@@ -17,10 +18,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils.timezone import localtime
 from wagtail.models import Locale
 
-from events.models import EventPage
-from tests.factories import EventPageFactory, UserFactory
+from events.models import EventIndexPage, EventPage
+from tests.factories import UserFactory
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts" / "browser"
@@ -32,6 +34,18 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
 ]
+
+# The English event as the editor types it into Wagtail's page editor.
+EVENT = {
+    "title": "Cyber Forum 2027",
+    "slug": "cyber-forum-2027",
+    "kind": "Forum",
+    "start": "2027-05-12 09:00",
+    "end": "2027-05-13 17:00",
+    "time_zone": "Europe/Prague",
+    "city": "Prague",
+    "summary": "A forum on cyber defence for clusters and companies.",
+}
 
 # (tab of the translation editor, segment, Ukrainian text)
 TRANSLATIONS = [
@@ -93,6 +107,11 @@ def log_in(page, base, username):
     page.wait_for_url(f"{base}/admin/")
 
 
+def field(page, role, label):
+    """A form field of Wagtail's editor by its label (the label may end with a required mark)."""
+    return page.get_by_role(role, name=re.compile(rf"^{label}\b")).first
+
+
 def translate_segment(page, tab, label, value):
     page.get_by_role("tab", name=tab).click()
     heading = page.locator("h3").filter(has_text=re.compile(f"^{label}$")).first
@@ -124,15 +143,40 @@ def test_translation_journey(keep_demo_site, live_server, browser_page):
         UserFactory(username=username, groups=[group])
     uk = Locale.objects.get(language_code="uk")
 
-    # 1. The editor's new English event is published; they request the Ukrainian translation.
-    event = EventPageFactory(
-        title="Cyber Forum 2027",
-        slug="cyber-forum-2027",
-        summary="A forum on cyber defence for clusters and companies.",
-        city="Prague",
-    )
+    # 1. The editor writes the English event in the page explorer, publishes it and requests
+    #    the Ukrainian translation with wagtail-localize's "Translate this page" action.
     log_in(page, base, "editor")
-    page.goto(f"{base}/admin/localize/submit/page/{event.pk}/")
+    events_index = EventIndexPage.objects.get(locale__language_code="en")
+    page.goto(f"{base}/admin/pages/{events_index.pk}/")
+    page.get_by_role("link", name=re.compile("^Add child page")).first.click()
+    # EventPage is the only page type allowed under the events index: straight to its form.
+    page.wait_for_url(re.compile(r".*/admin/pages/add/events/eventpage/\d+/$"))
+    field(page, "textbox", "Title").fill(EVENT["title"])
+    field(page, "combobox", "Kind").select_option(label=EVENT["kind"])
+    # Wagtail's date-time widgets are text inputs with a picker overlay: type into the input.
+    for name in ("Start", "End"):
+        widget = field(page, "textbox", name)
+        widget.fill(EVENT[name.lower()])
+        widget.press("Escape")
+    field(page, "combobox", "Time zone").select_option(EVENT["time_zone"])
+    field(page, "textbox", "City").fill(EVENT["city"])
+    field(page, "textbox", "Summary").fill(EVENT["summary"])
+    page.get_by_role("tab", name="Promote").click()
+    assert field(page, "textbox", "Slug").input_value() == EVENT["slug"]  # from the title
+    shot(page, "1-english-written")
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url(f"{base}/admin/pages/{events_index.pk}/")
+    shot(page, "1-english-published")
+    event = EventPage.objects.get(locale__language_code="en", slug=EVENT["slug"])
+    assert event.live and (event.city, event.summary) == (EVENT["city"], EVENT["summary"])
+    assert (event.kind, event.time_zone) == ("forum", EVENT["time_zone"])
+    assert localtime(event.start).strftime("%Y-%m-%d %H:%M") == EVENT["start"]
+    assert localtime(event.end).strftime("%Y-%m-%d %H:%M") == EVENT["end"]
+    row = page.get_by_role("row").filter(has_text=EVENT["title"])
+    row.get_by_role("button", name=re.compile("More options")).click()
+    row.get_by_role("link", name="Translate this page").click()
+    page.wait_for_url(f"{base}/admin/localize/submit/page/{event.pk}/")
     page.get_by_label("Ukrainian").check()
     page.get_by_role("button", name="Submit").click()
     page.wait_for_load_state()

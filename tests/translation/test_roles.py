@@ -20,6 +20,8 @@ NOTHING = set()
 
 EXPECTED = {
     "Editors": {"en": FULL, "cs": NO_PUBLISH, "uk": NO_PUBLISH},
+    # Wagtail's Moderators publish English only; cs and uk go through "Translation review".
+    "Moderators": {"en": FULL, "cs": NO_PUBLISH, "uk": NO_PUBLISH},
     "Translators (cs)": {"en": NOTHING, "cs": NO_PUBLISH, "uk": NOTHING},
     "Translators (uk)": {"en": NOTHING, "cs": NOTHING, "uk": NO_PUBLISH},
     "Reviewers (cs)": {"en": NOTHING, "cs": FULL, "uk": NOTHING},
