@@ -1,6 +1,6 @@
 """PO round trip: every demo page with a rich-text body goes out and back unchanged, tags and
-links intact; the
-management commands do the same for a locale's outdated items; removed strings are reported."""
+links intact; the management commands do the same for a locale's outdated items; removed strings
+are reported."""
 
 from pathlib import Path
 
