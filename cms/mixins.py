@@ -12,6 +12,7 @@ Translation decisions (wagtail-localize), applied by every model:
 - images: SynchronizedField(overridable=True), so a translator can swap a picture with text in it.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.models import (
@@ -83,3 +84,8 @@ class TranslatableSnippet(
     @property
     def revisions(self):
         return self._revisions
+
+
+def translatable_snippet_models() -> list[type[TranslatableSnippet]]:
+    """Every concrete translatable snippet model of the installed apps (Topic, Organisation…)."""
+    return [model for model in apps.get_models() if issubclass(model, TranslatableSnippet)]

@@ -7,7 +7,7 @@
 
 What the frontend shows is exactly what the editor sees: when Wagtail calls serve_preview with the
 page built from the editor's form, saved or not, its serialised content (the JSON a revision
-holds) is stored as a home.PagePreview row, and the token names that row and its page. A preview
+holds) is stored as a cms.PagePreview row, and the token names that row and its page. A preview
 of an old revision from the page history stores that revision's content the same way.
 
 A token is signed with SECRET_KEY (django.core.signing) and expires after PREVIEW_TOKEN_MAX_AGE
@@ -61,7 +61,7 @@ def read_token(token: str) -> tuple[int, uuid.UUID]:
 def _stored_previews():
     from django.apps import apps
 
-    return apps.get_model("home", "PagePreview").objects
+    return apps.get_model("cms", "PagePreview").objects
 
 
 def store_preview(page) -> str:

@@ -5,8 +5,8 @@ from strawberry.extensions import MaskErrors, QueryDepthLimiter
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+import cms.graphql.routing
 import events.schema
-import home.routing
 import home.schema
 import people.schema
 import search.schema
@@ -27,7 +27,7 @@ Query = merge_types(
         home.schema.Query,
         events.schema.Query,
         people.schema.Query,
-        home.routing.Query,
+        cms.graphql.routing.Query,
         search.schema.Query,
     ),
 )

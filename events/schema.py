@@ -18,7 +18,6 @@ from cms.graphql.pages import PageInterface
 from cms.graphql.pagination import Paginated
 from cms.graphql.references import References
 from cms.graphql.streamfield import BodyBlock, list_items, register_block, stream_union
-from cms.graphql.translation_status import TranslationStatus, translation_status
 
 from . import blocks, models
 
@@ -83,12 +82,6 @@ ProgrammeBlock = stream_union(
 @strawberry_django.type(models.EventIndexPage, name="EventIndexPage")
 class EventIndexPage(PageInterface):
     intro: str
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 @strawberry_django.type(models.EventPage, name="EventPage")
@@ -177,12 +170,6 @@ class EventPage(PageInterface):
         request = context(info).request
         path = ics_path(root)
         return request.build_absolute_uri(path) if request else path
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 def _sub_events(info: Info):

@@ -4,15 +4,12 @@ Translation decisions are written beside each model as its `translatable_fields`
 cms/mixins.py for the rules they follow).
 """
 
-import uuid
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import GroupApprovalTask, Orderable, TaskState, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
@@ -233,79 +230,3 @@ class NewsPageRelatedPerson(Orderable):
         help_text="A person this news item mentions.",
     )
     panels = [FieldPanel("person")]
-
-
-class TranslationReviewTask(GroupApprovalTask):
-    """Group approval where a reviewer moderates only content of their own locale.
-
-    The task's groups are the reviewers of every target locale (Reviewers (cs), Reviewers (uk));
-    a member of "Reviewers (cs)" sees, approves and rejects Czech content only. Superusers and
-    members of the task's groups that are not locale roles moderate everything.
-    """
-
-    def _user_reviews(self, obj, user) -> bool:
-        from .translation_roles import reviewer_locale, user_group_names
-
-        if user.is_superuser:
-            return True
-        task_groups = set(self.groups.values_list("name", flat=True))
-        code = getattr(getattr(obj, "locale", None), "language_code", None)
-        for name in user_group_names(user) & task_groups:
-            locale = reviewer_locale(name)
-            if locale is None or locale == code:
-                return True
-        return False
-
-    def user_can_access_editor(self, obj, user):
-        return self._user_reviews(obj, user)
-
-    def locked_for_user(self, obj, user):
-        return not self._user_reviews(obj, user)
-
-    def user_can_lock(self, obj, user):
-        return self._user_reviews(obj, user)
-
-    def get_actions(self, obj, user):
-        if self._user_reviews(obj, user):
-            return super().get_actions(obj, user)
-        return []
-
-    def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if user.is_superuser:
-            return states
-        allowed = [
-            state.pk
-            for state in states.select_related("revision")
-            if self._user_reviews(state.revision.content_object, user)
-        ]
-        return TaskState.objects.filter(pk__in=allowed)
-
-    class Meta:
-        verbose_name = "translation review task"
-
-
-class PagePreview(models.Model):
-    """What the editor saw in one press of Preview: the page as built from the (unsaved) form.
-
-    The preview token (cms/preview.py) names a row by `key`; `content` is the page's serialised
-    data, the same JSON a revision holds. Rows older than PREVIEW_TOKEN_MAX_AGE are deleted when
-    a new preview is stored.
-    """
-
-    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    content = models.JSONField(encoder=DjangoJSONEncoder)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = "page preview"
-
-    def __str__(self):
-        return f"Preview {self.key} of page {self.page_id}"
-
-
-# Publish webhooks and on-time scheduled publishing live in their own modules; imported here so
-# Django finds the webhook models and the signal handlers are connected.
-from . import scheduling  # noqa: E402, F401  (go-live and expiry on time)
-from .webhooks import WebhookDelivery, WebhookEndpoint  # noqa: E402, F401

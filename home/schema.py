@@ -18,9 +18,9 @@ from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
 from cms.graphql.localize import localized_keys
 from cms.graphql.pages import PageInterface, find_page
 from cms.graphql.pagination import Paginated
-from cms.graphql.snippets import snippet_id, snippet_is_fallback, snippet_locale
+from cms.graphql.preview import preview_page
+from cms.graphql.snippets import TranslatableSnippetInterface
 from cms.graphql.streamfield import BodyBlock
-from cms.graphql.translation_status import TranslationStatus, translation_status
 
 from . import models
 
@@ -47,28 +47,10 @@ class Site:
 
 
 @strawberry_django.type(models.Topic, name="Topic")
-class Topic:
+class Topic(TranslatableSnippetInterface):
     name: str
     slug: str
     description: str
-
-    @strawberry_django.field(description="The topic's id; differs per locale.")
-    def id(self, root: models.Topic) -> strawberry.ID:
-        return snippet_id(root)
-
-    @strawberry_django.field(description="Language code of this version.")
-    def locale(self, root: models.Topic, info: Info) -> str:
-        return snippet_locale(root, info)
-
-    @strawberry_django.field(description="True when this is the default-locale version instead.")
-    def is_fallback(self, root: models.Topic) -> bool:
-        return snippet_is_fallback(root)
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 @strawberry_django.type(models.HomePage, name="HomePage")
@@ -97,12 +79,6 @@ class HomePage(PageInterface):
             info, root, "featured_events", models.HomePageFeaturedEvent, "event", EventPage
         )
 
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
-
 
 @strawberry_django.type(models.StandardPage, name="StandardPage")
 class StandardPage(PageInterface):
@@ -112,22 +88,10 @@ class StandardPage(PageInterface):
     def body(self, root: models.StandardPage, info: Info) -> list[BodyBlock]:
         return relations.stream(info, root, "body")
 
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
-
 
 @strawberry_django.type(models.NewsIndexPage, name="NewsIndexPage")
 class NewsIndexPage(PageInterface):
     intro: str
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 @strawberry_django.type(models.NewsPage, name="NewsPage")
@@ -162,12 +126,6 @@ class NewsPage(PageInterface):
         return relations.many(
             info, root, "related_people", models.NewsPageRelatedPerson, "person", PersonPage
         )
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 @strawberry_django.filter_type(models.NewsPage, description="Filters of the news listing.")
@@ -242,8 +200,6 @@ class Query:
         preview_token: str | None = None,
     ) -> PageInterface | None:
         if preview_token is not None:
-            from .preview import preview_page
-
             return preview_page(info, preview_token, path=path, id=id)
         return find_page(info, path=path, id=id, locale=locale, fallback=fallback)
 

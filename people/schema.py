@@ -19,8 +19,7 @@ from cms.graphql.pagination import Paginated
 from cms.graphql.references import References
 from cms.graphql.relations import is_preview
 from cms.graphql.richtext import collect_rich_text, render_rich_text
-from cms.graphql.snippets import snippet_id, snippet_is_fallback, snippet_locale
-from cms.graphql.translation_status import TranslationStatus, translation_status
+from cms.graphql.snippets import TranslatableSnippetInterface
 
 from . import models
 
@@ -48,23 +47,11 @@ def checked_id(value) -> int:
 
 
 @strawberry_django.type(models.Organisation, name="Organisation")
-class Organisation:
+class Organisation(TranslatableSnippetInterface):
     name: str
     short_name: str
     website: str
     description: str
-
-    @strawberry_django.field(description="The organisation's id; differs per locale.")
-    def id(self, root: models.Organisation) -> strawberry.ID:
-        return snippet_id(root)
-
-    @strawberry_django.field(description="Language code of this version.")
-    def locale(self, root: models.Organisation, info: Info) -> str:
-        return snippet_locale(root, info)
-
-    @strawberry_django.field(description="True when this is the default-locale version instead.")
-    def is_fallback(self, root: models.Organisation) -> bool:
-        return snippet_is_fallback(root)
 
     @strawberry_django.field(description="How the organisation belongs to the network.")
     def kind(self, root: models.Organisation) -> OrganisationKind:
@@ -82,39 +69,15 @@ class Organisation:
     def logo(self, root: models.Organisation, info: Info) -> ImageType | None:
         return relations.image(info, root, "logo")
 
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
-
 
 @strawberry_django.type(models.Award, name="Award")
-class Award:
+class Award(TranslatableSnippetInterface):
     name: str
     description: str
-
-    @strawberry_django.field(description="The award's id; differs per locale.")
-    def id(self, root: models.Award) -> strawberry.ID:
-        return snippet_id(root)
-
-    @strawberry_django.field(description="Language code of this version.")
-    def locale(self, root: models.Award, info: Info) -> str:
-        return snippet_locale(root, info)
-
-    @strawberry_django.field(description="True when this is the default-locale version instead.")
-    def is_fallback(self, root: models.Award) -> bool:
-        return snippet_is_fallback(root)
 
     @strawberry_django.field(description="The organisation that gives the award.")
     def awarded_by(self, root: models.Award, info: Info) -> Organisation | None:
         return relations.one(info, root, "awarded_by", "awarded_by", models.Organisation)
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 @strawberry.type(description="An award a person received: which, when and why.")
@@ -133,12 +96,6 @@ class PersonLink:
 @strawberry_django.type(models.PeopleIndexPage, name="PeopleIndexPage")
 class PeopleIndexPage(PageInterface):
     intro: str
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 @strawberry_django.type(models.PersonPage, name="PersonPage")
@@ -176,12 +133,6 @@ class PersonPage(PageInterface):
     @strawberry_django.field(description="Awards the person received, oldest first.")
     def award_profiles(self, root: models.PersonPage, info: Info) -> list[AwardProfile]:
         return context(info).batch("award_profiles", root, _award_profiles(info))
-
-    @strawberry_django.field(
-        description="How complete and current this translation is; null for the source itself."
-    )
-    def translation_status(self, root, info: Info) -> TranslationStatus | None:
-        return translation_status(info, root)
 
 
 def _biographies(info: Info):

@@ -12,6 +12,7 @@ from wagtail.models import Page as WagtailPage
 from .context import asked_locale, context
 from .errors import InvalidArgument, parse_id
 from .localize import localized, visible
+from .translation_status import TranslationStatusType, translation_status
 
 PATH_PATTERN = re.compile(r"^/(?P<locale>[a-z]{2}(?:-[a-z0-9]+)?)/(?P<rest>(?:[\w\-]+/)*)$")
 
@@ -164,6 +165,12 @@ class PageInterface:
     )
     def translations(self, root: WagtailPage, info: Info) -> list[PageLink]:
         return context(info).batch("translations", root, _translations(info))
+
+    @strawberry_django.field(
+        description="How complete and current this translation is; null for the source itself."
+    )
+    def translation_status(self, root: WagtailPage, info: Info) -> TranslationStatusType | None:
+        return translation_status(info, root)
 
 
 def find_page(info: Info, *, path: str | None, id: str | None, locale: str | None, fallback: bool):

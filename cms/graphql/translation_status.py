@@ -1,21 +1,21 @@
 """`translationStatus` of pages and snippets: is this translation complete and current?
 
-Public information only (no names, no draft text). Computed for the whole batch of objects of a
-type and locale at once, in four queries, so listings stay N+1-free.
+The computation is the translation app's (cms/translation/status.py, shared with the admin
+report); here it runs for the whole batch of objects of a type and locale at once.
 """
 
 from datetime import datetime
 
 import strawberry
 from strawberry.types import Info
-from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from cms.translation.status import compute_statuses
 
 from .context import context
 
 
-@strawberry.type(description="How complete and current a translation is.")
-class TranslationStatus:
+@strawberry.type(name="TranslationStatus", description="How complete and current a translation is.")
+class TranslationStatusType:
     source_locale: str = strawberry.field(description="Language code of the source, e.g. 'en'.")
     percent_translated: int = strawberry.field(
         description="Share of the source's text segments translated, 0 to 100."
@@ -33,62 +33,7 @@ class TranslationStatus:
     )
 
 
-def _base_model(obj):
-    return Page if isinstance(obj, Page) else type(obj)
-
-
-def compute_statuses(objects) -> dict:
-    """{pk: TranslationStatus or None} for objects of one model (None: not a translation)."""
-    if not objects:
-        return {}
-    model = _base_model(objects[0])
-    keys = {obj.translation_key for obj in objects}
-    sources = {
-        source.object_id: source
-        for source in TranslationSource.objects.filter(object_id__in=keys).select_related("locale")
-    }
-    source_published = dict(
-        model.objects.filter(
-            translation_key__in=keys,
-            locale_id__in={source.locale_id for source in sources.values()},
-        ).values_list("translation_key", "last_published_at")
-    )
-    segments = list(
-        StringSegment.objects.filter(source__in=sources.values()).values_list(
-            "source_id", "string_id", "context_id"
-        )
-    )
-    translated = {}
-    for string_id, context_id, locale_id, kind in StringTranslation.objects.filter(
-        translation_of_id__in={string_id for _, string_id, _ in segments},
-        locale_id__in={obj.locale_id for obj in objects},
-        has_error=False,
-    ).values_list("translation_of_id", "context_id", "locale_id", "translation_type"):
-        translated[(string_id, context_id, locale_id)] = kind
-
-    result = {}
-    for obj in objects:
-        source = sources.get(obj.translation_key)
-        if source is None or source.locale_id == obj.locale_id:
-            result[obj.pk] = None
-            continue
-        own = [(s, c) for source_id, s, c in segments if source_id == source.pk]
-        kinds = [translated.get((s, c, obj.locale_id)) for s, c in own]
-        done = [kind for kind in kinds if kind is not None]
-        percent = round(100 * len(done) / len(own)) if own else 100
-        published = source_published.get(obj.translation_key)
-        changed_since_sync = bool(published and published > source.last_updated_at)
-        result[obj.pk] = TranslationStatus(
-            source_locale=source.locale.language_code,
-            percent_translated=percent,
-            is_outdated=changed_since_sync or percent < 100,
-            is_machine_translated=StringTranslation.TRANSLATION_TYPE_MACHINE in done,
-            last_synced_at=source.last_updated_at,
-        )
-    return result
-
-
-def translation_status(info: Info, root) -> TranslationStatus | None:
+def translation_status(info: Info, root) -> TranslationStatusType | None:
     def compute(objects, locale, fallback):
         return compute_statuses(objects)
 

@@ -21,6 +21,10 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
+    "cms",
+    # Before wagtail_localize: it overrides the translation editor's template.
+    "cms.translation",
+    "cms.webhooks",
     "home",
     "events",
     "people",
@@ -184,7 +188,7 @@ SEARCH_MAX_TERMS = 12
 # Editors pin pages to search queries (Settings → Promoted search results); pinned come first.
 INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
 
-# --- Background tasks, publish webhooks, preview (home/webhooks.py, home/preview.py) ----------
+# --- Background tasks, publish webhooks, preview (cms/webhooks/, cms/preview.py) ----------
 
 # django-tasks (Wagtail 8 runs its own background work through it too). Immediate: tasks run in
 # the request that enqueues them, no worker needed (dev, tests). production.py switches to the

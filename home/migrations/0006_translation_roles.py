@@ -5,7 +5,7 @@ that already exists (later trees get them when their home page is created; home/
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from home.translation_roles import (
+from cms.translation.roles import (
     ROLE_GROUPS,
     WORKFLOW_NAME,
     attach_existing_trees,

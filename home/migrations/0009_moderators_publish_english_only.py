@@ -8,7 +8,7 @@ permission moves from the root to each English home page (later English trees ge
 
 from django.db import migrations
 
-from home.translation_roles import MODERATORS, SOURCE_LOCALE
+from cms.translation.roles import MODERATORS, SOURCE_LOCALE
 
 
 def _publish_rows(apps):

@@ -6,9 +6,9 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from cms.translation.report import build_rows
+from cms.translation.workflow import machine_translated_strings
 from events.models import EventPage
-from home.translation_status import build_rows
-from home.translation_workflow import machine_translated_strings
 from tests.factories import UserFactory
 
 

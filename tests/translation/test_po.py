@@ -10,8 +10,8 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from cms.translation.po_files import TRANSLATION_ID, export, import_file
 from events.models import EventPage
-from home.translation_files import TRANSLATION_ID, export, import_file
 
 
 def rich_text_pages():

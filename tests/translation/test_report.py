@@ -7,8 +7,8 @@ import io
 import pytest
 from django.urls import reverse
 
+from cms.translation.report import build_rows
 from events.models import EventPage
-from home.translation_status import build_rows
 from tests.factories import EventPageFactory, UserFactory
 
 FORUM = "AI Forum CZ-UA 2024"

@@ -7,9 +7,9 @@ its permission message). edit/submit/publish: what the permission checks of the 
 import pytest
 from django.urls import reverse
 
+from cms.translation.roles import user_can_edit_object, user_can_publish_object
 from events.models import EventPage
 from home.models import Topic
-from home.translation_roles import user_can_edit_object, user_can_publish_object
 from people.models import Award, Organisation
 from tests.factories import UserFactory
 

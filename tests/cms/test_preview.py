@@ -18,9 +18,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from cms.models import PagePreview
 from cms.preview import SALT, make_token
 from events.models import EventPage, EventPageTopic
-from home.models import PagePreview, Topic
+from home.models import Topic
 from tests.factories import EventPageFactory, TopicFactory, UserFactory
 
 PREVIEW = """

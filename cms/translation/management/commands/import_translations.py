@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.translation_files import import_file
+from cms.translation.po_files import import_file
 
 
 class Command(BaseCommand):

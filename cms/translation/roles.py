@@ -3,12 +3,12 @@
 Wagtail gives page permissions per subtree, and each locale has its own tree, so the page side is
 GroupPagePermission on each locale's home page. Snippets have only model-wide permissions in
 Wagtail; the locale rule below is applied on top of them by `LocalePermissionPolicy` and by the
-hooks of home/translation_workflow.py (snippet editor, wagtail-localize's translation editor and
+hooks of cms/translation/workflow.py (snippet editor, wagtail-localize's translation editor and
 its string API).
 
 The groups are created by the data migration home/0006_translation_roles; page permissions and
 the "Translation review" workflow are attached to a locale's home page as soon as it exists
-(home/apps.py connects `attach_locale_tree` to the home page's creation).
+(cms/translation/signals.py connects `attach_locale_tree` to the home page's creation).
 """
 
 from wagtail.permission_policies import ModelPermissionPolicy

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, Revision
 
+from cms.scheduling import run_publish_scheduled
 from events.models import EventPage
-from home.scheduling import run_publish_scheduled
 from tests.factories import EventPageFactory
 
 EVENT = """
@@ -116,7 +116,7 @@ def database_tasks(settings):
 
 def scheduled_runs():
     return list(
-        DBTaskResult.objects.filter(task_path="home.scheduling.run_publish_scheduled")
+        DBTaskResult.objects.filter(task_path="cms.scheduling.run_publish_scheduled")
         .order_by("run_after")
         .values_list("run_after", flat=True)
     )

@@ -59,6 +59,7 @@ def _on_published(sender, instance, **kwargs):
         schedule_at(getattr(instance, "expire_at", None))
 
 
-post_save.connect(_on_revision_saved, sender=Revision, dispatch_uid="scheduling_go_live")
-page_published.connect(_on_page_published, dispatch_uid="scheduling_page_expiry")
-published.connect(_on_published, dispatch_uid="scheduling_snippet_expiry")
+def connect():
+    post_save.connect(_on_revision_saved, sender=Revision, dispatch_uid="scheduling_go_live")
+    page_published.connect(_on_page_published, dispatch_uid="scheduling_page_expiry")
+    published.connect(_on_published, dispatch_uid="scheduling_snippet_expiry")

@@ -18,7 +18,7 @@ from wagtail_localize.models import (
     UnknownString,
 )
 
-from cms.graphql.translation_status import compute_statuses
+from .status import compute_statuses
 
 TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
 

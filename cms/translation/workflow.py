@@ -1,14 +1,14 @@
 """Review before publish, and the locale rule in the admin (see docs/translation.md).
 
 - wagtail-localize's translation editor only offers "Publish". Translators have no publish
-  permission, so "Submit for review" (added above the editor by the template
-  home/templates/wagtail_localize/admin/edit_translation.html) posts to `submit_for_review`: the
-  translation is saved as a draft revision and enters the object's workflow, "Translation review"
+  permission, so "Submit for review" (added above the editor by this app's template
+  wagtail_localize/admin/edit_translation.html) posts to `submit_for_review`: the translation
+  is saved as a draft revision and enters the object's workflow, "Translation review"
   for the cs and uk trees and the translatable snippets. The live version stays what it was until
   a reviewer approves, which publishes the revision.
 - Snippets of another locale are refused (403) in Wagtail's snippet editor, in wagtail-localize's
   editor and in its string/override/PO/machine-translation endpoints. Pages are refused by
-  Wagtail's own page permissions, given per locale tree (home/translation_roles.py).
+  Wagtail's own page permissions, given per locale tree (cms/translation/roles.py).
 """
 
 from django.contrib import messages
@@ -20,7 +20,7 @@ from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation as localize_editor
 
-from .translation_roles import user_can_edit_object, user_can_in_locale, user_can_publish_object
+from .roles import user_can_edit_object, user_can_in_locale, user_can_publish_object
 
 # wagtail-localize checks snippets by type only; its views call this module-level function, so
 # the locale rule applies to its editor and every endpoint it serves.

@@ -9,7 +9,7 @@ Every English page and translatable snippet, per target locale, is one of:
   the translation may say something the source no longer says;
 - up to date.
 The numbers come from the same computation as the API's `translationStatus`
-(cms/graphql/translation_status.py).
+(cms/translation/status.py).
 """
 
 import csv
@@ -26,15 +26,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
-from cms.graphql.translation_status import compute_statuses
-
-from .translation_files import TRANSLATION_ID
-from .translation_roles import (
+from .po_files import TRANSLATION_ID
+from .roles import (
     SNIPPET_LOCALE_RULES,
     SOURCE_LOCALE,
     TARGET_LOCALES,
     user_group_names,
 )
+from .status import compute_statuses
 
 MISSING = "missing"
 IN_PROGRESS = "in progress"
@@ -174,7 +173,7 @@ def report_view(request):
         return response
     return render(
         request,
-        "home/translation_status.html",
+        "translation/translation_status.html",
         {
             "rows": rows,
             "locales": allowed,
@@ -204,8 +203,8 @@ def po_archive(request, rows):
     """A zip of PO files for the listed translations the user may edit."""
     from wagtail_localize.models import Translation
 
-    from .translation_files import file_name
-    from .translation_roles import user_can_edit_object
+    from .po_files import file_name
+    from .roles import user_can_edit_object
 
     wanted = {(row.translation_key, row.locale) for row in rows if row.translation_id}
     translations = Translation.objects.filter(
@@ -235,8 +234,8 @@ def upload_view(request):
     import polib
     from wagtail_localize.models import Translation
 
-    from .translation_files import describe
-    from .translation_roles import user_can_edit_object
+    from .po_files import describe
+    from .roles import user_can_edit_object
 
     upload = request.FILES.get("po")
     if upload is None:
@@ -297,7 +296,7 @@ class TranslationStatusPanel(Component):
     def __init__(self, user):
         self.user = user
 
-    template_name = "home/translation_status_panel.html"
+    template_name = "translation/translation_status_panel.html"
 
     def get_context_data(self, parent_context=None):
         locales = user_locales(self.user)

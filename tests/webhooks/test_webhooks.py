@@ -11,8 +11,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from cms.webhooks.delivery import retry_delay
+from cms.webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from home.models import Topic
-from home.webhooks import WebhookDelivery, WebhookEndpoint, WebhookEvent, retry_delay
 from tests.factories import EventPageFactory, TopicFactory, UserFactory
 
 SECRET = "test-webhook-secret"

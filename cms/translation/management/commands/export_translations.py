@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from home.translation_files import export, select_translations
+from cms.translation.po_files import export, select_translations
 
 
 class Command(BaseCommand):

@@ -1,0 +1,77 @@
+"""TranslationReviewTask moves from the home app to this one; its table and rows stay.
+
+Only Django's state changes (home/0010 removes the model there). The content type is renamed in
+place, so the review task, its workflow and any permission keep pointing at the same row.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+MOVED = ["translationreviewtask"]
+
+
+def move_content_types(apps, schema_editor, old_label="home", new_label="translation"):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Task = apps.get_model("wagtailcore", "Task")
+    for name in MOVED:
+        old = ContentType.objects.filter(app_label=old_label, model=name).first()
+        if old is None:
+            continue
+        new = ContentType.objects.filter(app_label=new_label, model=name).first()
+        if new is None:
+            old.app_label = new_label
+            old.save(update_fields=["app_label"])
+            continue
+        # Both exist (a partial earlier run): keep the new one and move what used the old one.
+        Task.objects.filter(content_type=old).update(content_type=new)
+        taken = set(Permission.objects.filter(content_type=new).values_list("codename", flat=True))
+        Permission.objects.filter(content_type=old).exclude(codename__in=taken).update(
+            content_type=new
+        )
+        old.delete()
+
+
+def move_content_types_back(apps, schema_editor):
+    move_content_types(apps, schema_editor, old_label="translation", new_label="home")
+
+
+class Migration(migrations.Migration):
+    initial = True
+
+    dependencies = [
+        ("home", "0009_moderators_publish_english_only"),
+        ("wagtailcore", "0098_apitoken"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name="TranslationReviewTask",
+                    fields=[
+                        (
+                            "groupapprovaltask_ptr",
+                            models.OneToOneField(
+                                auto_created=True,
+                                on_delete=django.db.models.deletion.CASCADE,
+                                parent_link=True,
+                                primary_key=True,
+                                serialize=False,
+                                to="wagtailcore.groupapprovaltask",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "verbose_name": "translation review task",
+                        "db_table": "home_translationreviewtask",
+                    },
+                    bases=("wagtailcore.groupapprovaltask",),
+                ),
+            ],
+            database_operations=[],
+        ),
+        migrations.RunPython(move_content_types, move_content_types_back),
+    ]

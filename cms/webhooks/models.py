@@ -1,0 +1,133 @@
+"""Webhook endpoints editors configure, and the log of every delivery sent to them.
+
+How deliveries are built, signed, sent and retried: cms/webhooks/delivery.py; what triggers
+them: cms/webhooks/signals.py.
+"""
+
+import secrets
+import uuid
+
+from django import forms
+from django.db import models
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale
+
+from .signing import encode
+
+
+class WebhookEvent(models.TextChoices):
+    PAGE_PUBLISHED = "page.published", "Page published"
+    PAGE_UNPUBLISHED = "page.unpublished", "Page unpublished"
+    PAGE_MOVED = "page.moved", "Page moved"
+    PAGE_DELETED = "page.deleted", "Page deleted"
+    SNIPPET_PUBLISHED = "snippet.published", "Snippet published"
+    SNIPPET_UNPUBLISHED = "snippet.unpublished", "Snippet unpublished"
+    SNIPPET_DELETED = "snippet.deleted", "Snippet deleted"
+    TRANSLATION_PUBLISHED = "translation.published", "Translation published"
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class WebhookEndpointForm(WagtailAdminModelForm):
+    events = forms.MultipleChoiceField(
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What to send. 'Translation published' is a publish in a language other than "
+        "the default; an endpoint with both it and 'Page/Snippet published' gets it once, as "
+        "translation.published.",
+    )
+
+
+class WebhookEndpoint(models.Model):
+    """A frontend (or any service) to notify when content changes."""
+
+    name = models.CharField(max_length=120, help_text="Who receives it, e.g. 'Public website'.")
+    url = models.URLField(
+        max_length=500, help_text="Where the JSON POST goes (https in production)."
+    )
+    secret = models.CharField(
+        max_length=200,
+        default=new_secret,
+        help_text="Key of the HMAC-SHA256 signature in X-Webhook-Signature; give it to the "
+        "receiver, keep it out of the frontend's public code.",
+    )
+    events = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What to send. 'Translation published' is a publish in a language other than "
+        "the default; an endpoint with both it and 'Page/Snippet published' gets it once, as "
+        "translation.published.",
+    )
+    locales = models.ManyToManyField(
+        Locale,
+        blank=True,
+        related_name="+",
+        help_text="Only changes in these languages; none selected means every language.",
+    )
+    active = models.BooleanField(default=True, help_text="Untick to stop sending for a while.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    base_form_class = WebhookEndpointForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("secret"),
+        FieldPanel("events"),
+        FieldPanel("locales", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("active"),
+    ]
+
+    class Meta:
+        # The table keeps the name it had when webhooks lived in the home app (migrations).
+        db_table = "home_webhookendpoint"
+        ordering = ["name"]
+        verbose_name = "webhook endpoint"
+
+    def __str__(self):
+        return self.name
+
+    def wants(self, event: str, locale_id: int | None) -> bool:
+        if not self.active or event not in self.events:
+            return False
+        wanted = [locale.pk for locale in self.locales.all()]
+        return not wanted or locale_id is None or locale_id in wanted
+
+
+class WebhookDelivery(models.Model):
+    """One event sent to one endpoint, with every attempt's outcome."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RETRYING = "retrying", "Retrying"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=40, choices=WebhookEvent.choices)
+    payload = models.JSONField(help_text="The JSON body, as signed and sent.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    response_code = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True, help_text="What went wrong in the last attempt.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "home_webhookdelivery"
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "webhook delivery"
+        verbose_name_plural = "webhook deliveries"
+
+    def __str__(self):
+        return f"{self.event} → {self.endpoint}"
+
+    @property
+    def body(self) -> bytes:
+        return encode(self.payload)
