@@ -6,6 +6,7 @@ from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 import cms.graphql.routing
+import cms.graphql.site
 import events.schema
 import home.schema
 import people.schema
@@ -24,6 +25,7 @@ describe_filter_operators(
 Query = merge_types(
     "Query",
     (
+        cms.graphql.site.Query,
         home.schema.Query,
         events.schema.Query,
         people.schema.Query,

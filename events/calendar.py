@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from cms.paths import frontend_url
-from cms.visibility import restricted_paths, site_root_paths, visible_pages
+from cms.visibility import PublicScope, visible
 
 from .models import EventIndexPage, EventPage
 
@@ -28,13 +28,8 @@ def ics_path(page: EventPage) -> str:
     return reverse("event-ics", args=[page.pk])
 
 
-def _visible(request, model):
-    site = Site.find_for_request(request)
-    return visible_pages(model.objects.all(), site_root_paths(site), restricted_paths())
-
-
-def _visible_events(request):
-    return _visible(request, EventPage)
+def _scope(request) -> PublicScope:
+    return PublicScope.of_site(Site.find_for_request(request))
 
 
 def _uid(page: EventPage) -> str:
@@ -108,20 +103,16 @@ def calendar_feed(request):
     if locale is None:
         known = ", ".join(sorted(Locale.objects.values_list("language_code", flat=True)))
         raise Http404(f"Unknown locale {code!r}; this site has: {known}.")
-    events = (
-        _visible_events(request)
-        .filter(locale=locale)
-        .select_related("locale")
-        .order_by("start", "pk")
-    )
-    index_page = _visible(request, EventIndexPage).filter(locale=locale).first()
+    scope = _scope(request)
+    events = visible(EventPage, scope, locale).select_related("locale").order_by("start", "pk")
+    index_page = visible(EventIndexPage, scope, locale).first()
     name = f"{settings.WAGTAIL_SITE_NAME} – {index_page.title if index_page else 'Events'}"
     return _response(to_calendar(events, name), f"events-{code}.ics")
 
 
 def event_ics(request, page_id: int):
     """One visible event, in its own locale."""
-    page = _visible_events(request).filter(pk=page_id).select_related("locale").first()
+    page = visible(EventPage, _scope(request)).filter(pk=page_id).select_related("locale").first()
     if page is None:
         raise Http404("No such event.")
     return _response(to_calendar([page], page.title), f"{page.slug}.ics")

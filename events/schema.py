@@ -1,7 +1,6 @@
 """GraphQL types and queries of events."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 import strawberry_django
@@ -13,21 +12,17 @@ from cms.graphql import relations
 from cms.graphql.context import context
 from cms.graphql.errors import checked_text, parse_id
 from cms.graphql.images import ImageType
-from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
+from cms.graphql.listing import listing, one_per_locale, page_by_path_or_id
+from cms.graphql.localize import localized_keys
 from cms.graphql.pages import PageInterface
-from cms.graphql.pagination import Paginated
 from cms.graphql.references import References
 from cms.graphql.streamfield import BodyBlock, list_items, register_block, stream_union
+from home.schema import Topic, topic_condition
+from people.models import PersonPage as PersonPageModel
+from people.schema import Organisation, PersonPage
 
 from . import blocks, models
-
-if TYPE_CHECKING:
-    from home.schema import Topic
-    from people.schema import Organisation, PersonPage
-
-TopicRef = Annotated["Topic", strawberry.lazy("home.schema")]
-OrganisationRef = Annotated["Organisation", strawberry.lazy("people.schema")]
-PersonRef = Annotated["PersonPage", strawberry.lazy("people.schema")]
+from .calendar import ics_path
 
 EventKind = strawberry.enum(models.EventKind, name="EventKind", description="What sort of event.")
 
@@ -40,7 +35,7 @@ class AgendaItemBlock:
     day: str | None = strawberry.field(description="The day (ISO date) on multi-day events.")
     title: str = strawberry.field(description="What happens.")
     description: str = strawberry.field(description="A sentence or two; may be empty.")
-    speakers: list[PersonRef] = strawberry.field(
+    speakers: list[PersonPage] = strawberry.field(
         description="People speaking in this item, visible ones in the asked-for locale."
     )
 
@@ -50,16 +45,12 @@ def _hh_mm(value: str | None) -> str | None:
 
 
 def _collect_agenda_item(value, refs: References):
-    from people.models import PersonPage
-
     for person_id in list_items(value.get("speakers") or []):
-        refs.add_page(person_id, PersonPage)
+        refs.add_page(person_id, PersonPageModel)
 
 
 def _build_agenda_item(block_id, value, refs: References):
-    from people.models import PersonPage
-
-    speakers = [refs.page(pk, PersonPage) for pk in list_items(value.get("speakers") or [])]
+    speakers = [refs.page(pk, PersonPageModel) for pk in list_items(value.get("speakers") or [])]
     return AgendaItemBlock(
         id=block_id,
         start_time=_hh_mm(value.get("start_time")) or "",
@@ -115,38 +106,26 @@ class EventPage(PageInterface):
         return relations.image(info, root, "main_image")
 
     @strawberry_django.field(description="Topics of the event, in the asked-for locale.")
-    def topics(self, root: models.EventPage, info: Info) -> list[TopicRef]:
-        from home.models import Topic
-
-        return relations.many(info, root, "topics", models.EventPageTopic, "topic", Topic)
+    def topics(self, root: models.EventPage, info: Info) -> list[Topic]:
+        return relations.many(info, root, "topics", models.EventPageTopic, "topic")
 
     @strawberry_django.field(description="Organisations that organise the event.")
-    def organisers(self, root: models.EventPage, info: Info) -> list[OrganisationRef]:
-        from people.models import Organisation
-
-        return relations.many(
-            info, root, "organisers", models.EventOrganiser, "organisation", Organisation
-        )
+    def organisers(self, root: models.EventPage, info: Info) -> list[Organisation]:
+        return relations.many(info, root, "organisers", models.EventOrganiser, "organisation")
 
     @strawberry_django.field(description="People who speak at the event.")
-    def speakers(self, root: models.EventPage, info: Info) -> list[PersonRef]:
-        from people.models import PersonPage
-
-        return relations.many(info, root, "speakers", models.EventSpeaker, "person", PersonPage)
+    def speakers(self, root: models.EventPage, info: Info) -> list[PersonPage]:
+        return relations.many(info, root, "speakers", models.EventSpeaker, "person")
 
     @strawberry_django.field(description="People who take part in the event.")
-    def participants(self, root: models.EventPage, info: Info) -> list[PersonRef]:
-        from people.models import PersonPage
-
-        return relations.many(
-            info, root, "participants", models.EventParticipant, "person", PersonPage
-        )
+    def participants(self, root: models.EventPage, info: Info) -> list[PersonPage]:
+        return relations.many(info, root, "participants", models.EventParticipant, "person")
 
     @strawberry_django.field(
         description="The larger event this one is part of (e.g. the mission of a forum)."
     )
     def parent_event(self, root: models.EventPage, info: Info) -> "EventPage | None":
-        return relations.one(info, root, "parent_event", "parent_event", models.EventPage)
+        return relations.one(info, root, "parent_event", "parent_event")
 
     @strawberry_django.field(description="Events that are part of this one, earliest first.")
     def sub_events(self, root: models.EventPage, info: Info) -> list["EventPage"]:
@@ -165,16 +144,12 @@ class EventPage(PageInterface):
         "version's language and the event's time zone."
     )
     def ics_url(self, root: models.EventPage, info: Info) -> str:
-        from .calendar import ics_path
-
         request = context(info).request
         path = ics_path(root)
         return request.build_absolute_uri(path) if request else path
 
 
 def _sub_events(info: Info):
-    from cms.graphql.localize import localized_keys
-
     def compute(events, locale, fallback):
         parents = {event.translation_key: event.pk for event in events}
         rows = (
@@ -204,12 +179,7 @@ class EventFilter:
 
     @strawberry_django.filter_field(description="Only events with this topic (its slug).")
     def topic(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(
-            **{
-                f"{prefix}topics__topic__slug": checked_text(value, "topic"),
-                f"{prefix}topics__topic__live": True,
-            }
-        )
+        return queryset, topic_condition(prefix, value)
 
     @strawberry_django.filter_field(
         description="true: events that have not ended yet; false: events that have ended."
@@ -261,38 +231,24 @@ def default_event_order(queryset: QuerySet) -> QuerySet:
 
 @strawberry.type
 class Query:
-    @strawberry_django.offset_paginated(
-        Paginated[EventPage],
+    events = listing(
+        EventPage,
+        models.EventPage,
         filters=EventFilter,
         ordering=EventOrdering,
+        order_by=default_event_order,
         description="Events in the asked-for locale: upcoming soonest first, then past latest "
         "first, unless `ordering` says otherwise. With `fallback: true`, events not translated "
         "into the locale appear in the default locale.",
     )
-    def events(
-        self, info: Info, locale: str | None = None, fallback: bool = False
-    ) -> QuerySet[models.EventPage]:
-        # distinct: filters across inline relations (topics with OR) must not repeat events.
-        return default_event_order(in_locale(info, models.EventPage, locale, fallback).distinct())
-
-    @strawberry_django.field(
+    event = page_by_path_or_id(
+        EventPage,
+        models.EventPage,
         description="One event by `path` or `id`, in the asked-for locale (the default-locale "
-        "version, flagged isFallback, when it is not translated, unless `fallback: false`)."
+        "version, flagged isFallback, when it is not translated, unless `fallback: false`).",
     )
-    def event(
-        self,
-        info: Info,
-        path: str | None = None,
-        id: strawberry.ID | None = None,
-        locale: str | None = None,
-        fallback: bool = True,
-    ) -> EventPage | None:
-        return find_typed_page(
-            info, models.EventPage, path=path, id=id, locale=locale, fallback=fallback
-        )
-
-    @strawberry_django.field(description="The events index page of the asked-for locale.")
-    def event_index(
-        self, info: Info, locale: str | None = None, fallback: bool = True
-    ) -> EventIndexPage | None:
-        return first_in_locale(info, models.EventIndexPage, locale, fallback)
+    event_index = one_per_locale(
+        EventIndexPage,
+        models.EventIndexPage,
+        description="The events index page of the asked-for locale.",
+    )

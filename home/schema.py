@@ -1,49 +1,39 @@
-"""GraphQL types and queries of the site, pages in general, home, news and topics."""
+"""GraphQL types and queries of home pages, standard pages, news and topics."""
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 import strawberry_django
-from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.utils.translation import get_language_info
 from strawberry.types import Info
 
 from cms.graphql import relations
 from cms.graphql.context import context
 from cms.graphql.errors import checked_text
 from cms.graphql.images import ImageType
-from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
+from cms.graphql.listing import listing, one_per_locale, page_by_path_or_id
 from cms.graphql.localize import localized_keys
-from cms.graphql.pages import PageInterface, find_page
-from cms.graphql.pagination import Paginated
-from cms.graphql.preview import preview_page
+from cms.graphql.pages import PageInterface
 from cms.graphql.snippets import TranslatableSnippetInterface
 from cms.graphql.streamfield import BodyBlock
 
 from . import models
 
-if TYPE_CHECKING:
-    from events.schema import EventPage
-    from people.schema import PersonPage
-
-EventRef = Annotated["EventPage", strawberry.lazy("events.schema")]
-PersonRef = Annotated["PersonPage", strawberry.lazy("people.schema")]
+# News and the home page point at events and people, whose apps point back at topics: their
+# types are resolved lazily, by module name, when the schema is built.
+EventRef = Annotated["EventPage", strawberry.lazy("events.schema")]  # noqa: F821
+PersonRef = Annotated["PersonPage", strawberry.lazy("people.schema")]  # noqa: F821
 
 
-@strawberry.type(description="A language the site is published in.")
-class SiteLocale:
-    code: str = strawberry.field(description="Language code, e.g. 'uk'.")
-    name: str = strawberry.field(description="The language's name in English.")
-    native_name: str = strawberry.field(description="The language's name in itself.")
-
-
-@strawberry.type(description="The site: its name and languages.")
-class Site:
-    name: str = strawberry.field(description="The site's name.")
-    default_locale: str = strawberry.field(description="Code of the source language.")
-    locales: list[SiteLocale] = strawberry.field(description="Every language of the site.")
+def topic_condition(prefix: str, slug: str) -> Q:
+    """Objects with a live topic of this slug, for a listing's `topic` filter."""
+    return Q(
+        **{
+            f"{prefix}topics__topic__slug": checked_text(slug, "topic"),
+            f"{prefix}topics__topic__live": True,
+        }
+    )
 
 
 @strawberry_django.type(models.Topic, name="Topic")
@@ -67,17 +57,11 @@ class HomePage(PageInterface):
 
     @strawberry_django.field(description="News items featured on the home page.")
     def featured_news(self, root: models.HomePage, info: Info) -> list["NewsPage"]:
-        return relations.many(
-            info, root, "featured_news", models.HomePageFeaturedNews, "news", models.NewsPage
-        )
+        return relations.many(info, root, "featured_news", models.HomePageFeaturedNews, "news")
 
     @strawberry_django.field(description="Events featured on the home page.")
     def featured_events(self, root: models.HomePage, info: Info) -> list[EventRef]:
-        from events.models import EventPage
-
-        return relations.many(
-            info, root, "featured_events", models.HomePageFeaturedEvent, "event", EventPage
-        )
+        return relations.many(info, root, "featured_events", models.HomePageFeaturedEvent, "event")
 
 
 @strawberry_django.type(models.StandardPage, name="StandardPage")
@@ -109,35 +93,22 @@ class NewsPage(PageInterface):
 
     @strawberry_django.field(description="Topics of the news item, in the asked-for locale.")
     def topics(self, root: models.NewsPage, info: Info) -> list[Topic]:
-        return relations.many(info, root, "topics", models.NewsPageTopic, "topic", models.Topic)
+        return relations.many(info, root, "topics", models.NewsPageTopic, "topic")
 
     @strawberry_django.field(description="Events the news item is about (visible ones).")
     def related_events(self, root: models.NewsPage, info: Info) -> list[EventRef]:
-        from events.models import EventPage
-
-        return relations.many(
-            info, root, "related_events", models.NewsPageRelatedEvent, "event", EventPage
-        )
+        return relations.many(info, root, "related_events", models.NewsPageRelatedEvent, "event")
 
     @strawberry_django.field(description="People the news item mentions (visible ones).")
     def related_people(self, root: models.NewsPage, info: Info) -> list[PersonRef]:
-        from people.models import PersonPage
-
-        return relations.many(
-            info, root, "related_people", models.NewsPageRelatedPerson, "person", PersonPage
-        )
+        return relations.many(info, root, "related_people", models.NewsPageRelatedPerson, "person")
 
 
 @strawberry_django.filter_type(models.NewsPage, description="Filters of the news listing.")
 class NewsFilter:
     @strawberry_django.filter_field(description="Only news with this topic (its slug).")
     def topic(self, queryset: QuerySet, value: str, prefix: str):
-        return queryset, Q(
-            **{
-                f"{prefix}topics__topic__slug": checked_text(value, "topic"),
-                f"{prefix}topics__topic__live": True,
-            }
-        )
+        return queryset, topic_condition(prefix, value)
 
     @strawberry_django.filter_field(description="Only news published in this year.")
     def year(self, queryset: QuerySet, value: int, prefix: str):
@@ -163,99 +134,48 @@ class TopicOrdering:
     name: strawberry.auto = strawberry_django.order_field(description="By name.")
 
 
+def topic_by_slug(info: Info, slug: str, locale: str | None, fallback: bool):
+    ctx = context(info)
+    keys = list(
+        models.Topic.objects.filter(
+            slug=checked_text(slug, "slug"), locale=ctx.default_locale
+        ).values_list("translation_key", flat=True)
+    )
+    found = localized_keys(info, models.Topic, keys, ctx.locale(locale), fallback)
+    return found[0] if found else None
+
+
 @strawberry.type
 class Query:
-    @strawberry_django.field(description="The site's name and languages.")
-    def site(self, info: Info) -> Site:
-        ctx = context(info)
-        site = ctx.site
-        return Site(
-            name=(site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
-            default_locale=ctx.default_locale.language_code,
-            locales=[
-                SiteLocale(
-                    code=code,
-                    name=get_language_info(code)["name"],
-                    native_name=get_language_info(code)["name_local"],
-                )
-                for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES
-                if code in ctx.locales
-            ],
-        )
-
-    @strawberry_django.field(
-        description="Any page by `path` ('/cs/akce/…/') or `id`, in the asked-for locale. When "
-        "that translation is not live, the default-locale version is returned with isFallback "
-        "true, unless `fallback: false` (then null). With `previewToken` alone (from the CMS's "
-        "preview link): exactly what the editor previews (unsaved edits included), with the "
-        "same types."
+    home = one_per_locale(
+        HomePage, models.HomePage, description="The home page of the asked-for locale."
     )
-    def page(
-        self,
-        info: Info,
-        path: str | None = None,
-        id: strawberry.ID | None = None,
-        locale: str | None = None,
-        fallback: bool = True,
-        preview_token: str | None = None,
-    ) -> PageInterface | None:
-        if preview_token is not None:
-            return preview_page(info, preview_token, path=path, id=id)
-        return find_page(info, path=path, id=id, locale=locale, fallback=fallback)
-
-    @strawberry_django.field(description="The home page of the asked-for locale.")
-    def home(self, info: Info, locale: str | None = None, fallback: bool = True) -> HomePage | None:
-        return first_in_locale(info, models.HomePage, locale, fallback)
-
-    @strawberry_django.offset_paginated(
-        Paginated[NewsPage],
+    news = listing(
+        NewsPage,
+        models.NewsPage,
         filters=NewsFilter,
         ordering=NewsOrdering,
+        order_by=lambda news: news.order_by("-date", "pk"),
         description="News in the asked-for locale, newest first.",
     )
-    def news(
-        self, info: Info, locale: str | None = None, fallback: bool = False
-    ) -> QuerySet[models.NewsPage]:
-        return in_locale(info, models.NewsPage, locale, fallback).distinct().order_by("-date", "pk")
-
-    @strawberry_django.field(description="One news item by `path` or `id`.")
-    def news_item(
-        self,
-        info: Info,
-        path: str | None = None,
-        id: strawberry.ID | None = None,
-        locale: str | None = None,
-        fallback: bool = True,
-    ) -> NewsPage | None:
-        return find_typed_page(
-            info, models.NewsPage, path=path, id=id, locale=locale, fallback=fallback
-        )
-
-    @strawberry_django.field(description="The news index page of the asked-for locale.")
-    def news_index(
-        self, info: Info, locale: str | None = None, fallback: bool = True
-    ) -> NewsIndexPage | None:
-        return first_in_locale(info, models.NewsIndexPage, locale, fallback)
-
-    @strawberry_django.offset_paginated(
-        Paginated[Topic],
+    news_item = page_by_path_or_id(
+        NewsPage, models.NewsPage, description="One news item by `path` or `id`."
+    )
+    news_index = one_per_locale(
+        NewsIndexPage,
+        models.NewsIndexPage,
+        description="The news index page of the asked-for locale.",
+    )
+    topics = listing(
+        Topic,
+        models.Topic,
         ordering=TopicOrdering,
+        order_by=lambda topics: topics.order_by("name"),
         description="Topics in the asked-for locale, by name.",
     )
-    def topics(
-        self, info: Info, locale: str | None = None, fallback: bool = False
-    ) -> QuerySet[models.Topic]:
-        return in_locale(info, models.Topic, locale, fallback).order_by("name")
 
     @strawberry_django.field(description="One topic by its slug (the same in every locale).")
     def topic(
         self, info: Info, slug: str, locale: str | None = None, fallback: bool = True
     ) -> Topic | None:
-        ctx = context(info)
-        keys = list(
-            models.Topic.objects.filter(
-                slug=checked_text(slug, "slug"), locale=ctx.default_locale
-            ).values_list("translation_key", flat=True)
-        )
-        found = localized_keys(info, models.Topic, keys, ctx.locale(locale), fallback)
-        return found[0] if found else None
+        return topic_by_slug(info, slug, locale, fallback)

@@ -1,7 +1,5 @@
 """GraphQL types and queries of people, organisations and awards."""
 
-from typing import TYPE_CHECKING
-
 import strawberry
 import strawberry_django
 from django.db.models import Q, QuerySet
@@ -9,22 +7,17 @@ from django.utils import translation
 from strawberry.types import Info
 
 from cms.graphql import relations
-from cms.graphql.context import asked_locale, context
+from cms.graphql.context import context
 from cms.graphql.errors import checked_text, parse_id
 from cms.graphql.images import ImageType
-from cms.graphql.listing import find_typed_page, first_in_locale, in_locale
-from cms.graphql.localize import localized, localized_keys
+from cms.graphql.listing import listing, one_per_locale, page_by_path_or_id, snippet_by_id
+from cms.graphql.localize import localized
 from cms.graphql.pages import PageInterface
-from cms.graphql.pagination import Paginated
 from cms.graphql.references import References
-from cms.graphql.relations import is_preview
 from cms.graphql.richtext import collect_rich_text, render_rich_text
 from cms.graphql.snippets import TranslatableSnippetInterface
 
 from . import models
-
-if TYPE_CHECKING:
-    pass
 
 OrganisationKind = strawberry.enum(
     models.OrganisationKind,
@@ -33,17 +26,12 @@ OrganisationKind = strawberry.enum(
 )
 
 
-def country_name(root, code_attr: str = "country") -> str:
+def country_name(info: Info, root) -> str:
     """The country's name in the asked-for language."""
-    country = getattr(root, code_attr)
-    if not country:
+    if not root.country:
         return ""
-    with translation.override(asked_locale(root).language_code):
-        return str(country.name)
-
-
-def checked_id(value) -> int:
-    return parse_id(value, "ids")
+    with translation.override(context(info).asked(root).locale.language_code):
+        return str(root.country.name)
 
 
 @strawberry_django.type(models.Organisation, name="Organisation")
@@ -62,8 +50,8 @@ class Organisation(TranslatableSnippetInterface):
         return root.country.code
 
     @strawberry_django.field(description="The country's name in the asked-for language.")
-    def country_name(self, root: models.Organisation) -> str:
-        return country_name(root)
+    def country_name(self, root: models.Organisation, info: Info) -> str:
+        return country_name(info, root)
 
     @strawberry_django.field(description="The organisation's logo.")
     def logo(self, root: models.Organisation, info: Info) -> ImageType | None:
@@ -77,7 +65,7 @@ class Award(TranslatableSnippetInterface):
 
     @strawberry_django.field(description="The organisation that gives the award.")
     def awarded_by(self, root: models.Award, info: Info) -> Organisation | None:
-        return relations.one(info, root, "awarded_by", "awarded_by", models.Organisation)
+        return relations.one(info, root, "awarded_by", "awarded_by")
 
 
 @strawberry.type(description="An award a person received: which, when and why.")
@@ -108,15 +96,15 @@ class PersonPage(PageInterface):
 
     @strawberry_django.field(description="Where the person works, in the asked-for locale.")
     def organisation(self, root: models.PersonPage, info: Info) -> Organisation | None:
-        return relations.one(info, root, "organisation", "organisation", models.Organisation)
+        return relations.one(info, root, "organisation", "organisation")
 
     @strawberry_django.field(description="ISO 3166 code of the country the person works in.")
     def country(self, root: models.PersonPage) -> str:
         return root.country.code if root.country else ""
 
     @strawberry_django.field(description="The country's name in the asked-for language.")
-    def country_name(self, root: models.PersonPage) -> str:
-        return country_name(root)
+    def country_name(self, root: models.PersonPage, info: Info) -> str:
+        return country_name(info, root)
 
     @strawberry_django.field(description="Portrait.")
     def photo(self, root: models.PersonPage, info: Info) -> ImageType | None:
@@ -128,7 +116,7 @@ class PersonPage(PageInterface):
 
     @strawberry_django.field(description="Links on the profile.")
     def links(self, root: models.PersonPage, info: Info) -> list[PersonLink]:
-        return context(info).batch("links", root, _links)
+        return context(info).batch("links", root, _links(info))
 
     @strawberry_django.field(description="Awards the person received, oldest first.")
     def award_profiles(self, root: models.PersonPage, info: Info) -> list[AwardProfile]:
@@ -146,33 +134,40 @@ def _biographies(info: Info):
     return compute
 
 
-def _links(people, locale, fallback):
-    result = {person.pk: [] for person in people}
-    stored = [person.pk for person in people if not is_preview(person)]
-    links = list(models.PersonLink.objects.filter(page__in=stored).order_by("sort_order"))
-    links += [link for person in people if is_preview(person) for link in person.links.all()]
-    for link in links:
-        result[link.page_id].append(PersonLink(label=link.label, url=link.url))
-    return result
+def _links(info: Info):
+    in_memory = context(info).is_in_memory
+
+    def compute(people, locale, fallback):
+        result = {person.pk: [] for person in people}
+        stored = [person.pk for person in people if not in_memory(person)]
+        links = list(models.PersonLink.objects.filter(page__in=stored).order_by("sort_order"))
+        links += [link for person in people if in_memory(person) for link in person.links.all()]
+        for link in links:
+            result[link.page_id].append(PersonLink(label=link.label, url=link.url))
+        return result
+
+    return compute
 
 
 def _award_profiles(info: Info):
+    in_memory = context(info).is_in_memory
+
     def compute(people, locale, fallback):
-        stored = [person.pk for person in people if not is_preview(person)]
+        stored = [person.pk for person in people if not in_memory(person)]
         rows = list(
             models.AwardProfile.objects.filter(page__in=stored)
             .select_related("award")
             .order_by("year", "sort_order")
         )
         # Drafts and published revisions carry their profiles in memory.
-        in_memory = [
-            row for person in people if is_preview(person) for row in person.award_profiles.all()
+        unsaved = [
+            row for person in people if in_memory(person) for row in person.award_profiles.all()
         ]
-        awards_by_id = models.Award.objects.in_bulk({row.award_id for row in in_memory})
-        for row in in_memory:
+        awards_by_id = models.Award.objects.in_bulk({row.award_id for row in unsaved})
+        for row in unsaved:
             row.award = awards_by_id.get(row.award_id)
         rows += sorted(
-            (row for row in in_memory if row.award is not None),
+            (row for row in unsaved if row.award is not None),
             key=lambda row: (row.year, row.sort_order or 0),
         )
         awards = {
@@ -197,7 +192,7 @@ def _award_profiles(info: Info):
 class PersonFilter:
     @strawberry_django.filter_field(description="Only people who received this award (its id).")
     def award(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
-        key = models.Award.objects.filter(pk=checked_id(value)).values("translation_key")
+        key = models.Award.objects.filter(pk=parse_id(value, "ids")).values("translation_key")
         return queryset, Q(**{f"{prefix}award_profiles__award__translation_key__in": key})
 
     @strawberry_django.filter_field(description="Only people who received an award that year.")
@@ -210,7 +205,9 @@ class PersonFilter:
 
     @strawberry_django.filter_field(description="Only people of this organisation (its id).")
     def organisation(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
-        key = models.Organisation.objects.filter(pk=checked_id(value)).values("translation_key")
+        key = models.Organisation.objects.filter(pk=parse_id(value, "ids")).values(
+            "translation_key"
+        )
         return queryset, Q(**{f"{prefix}organisation__translation_key__in": key})
 
 
@@ -242,76 +239,42 @@ class AwardOrdering:
     name: strawberry.auto = strawberry_django.order_field(description="By name.")
 
 
-def one_snippet(info: Info, model, id, locale: str | None, fallback: bool):
-    target_locale = context(info).locale(locale)
-    source = model.objects.filter(pk=checked_id(id)).first()
-    if source is None:
-        return None
-    found = localized_keys(info, model, [source.translation_key], target_locale, fallback)
-    return found[0] if found else None
-
-
 @strawberry.type
 class Query:
-    @strawberry_django.offset_paginated(
-        Paginated[PersonPage],
+    people = listing(
+        PersonPage,
+        models.PersonPage,
         filters=PersonFilter,
         ordering=PersonOrdering,
+        order_by=lambda people: people.order_by("title"),
         description="Ambassador profiles in the asked-for locale, by name.",
     )
-    def people(
-        self, info: Info, locale: str | None = None, fallback: bool = False
-    ) -> QuerySet[models.PersonPage]:
-        return in_locale(info, models.PersonPage, locale, fallback).distinct().order_by("title")
-
-    @strawberry_django.field(description="One person by `path` or `id`, in the asked-for locale.")
-    def person(
-        self,
-        info: Info,
-        path: str | None = None,
-        id: strawberry.ID | None = None,
-        locale: str | None = None,
-        fallback: bool = True,
-    ) -> PersonPage | None:
-        return find_typed_page(
-            info, models.PersonPage, path=path, id=id, locale=locale, fallback=fallback
-        )
-
-    @strawberry_django.field(description="The people index page of the asked-for locale.")
-    def people_index(
-        self, info: Info, locale: str | None = None, fallback: bool = True
-    ) -> PeopleIndexPage | None:
-        return first_in_locale(info, models.PeopleIndexPage, locale, fallback)
-
-    @strawberry_django.offset_paginated(
-        Paginated[Organisation],
+    person = page_by_path_or_id(
+        PersonPage,
+        models.PersonPage,
+        description="One person by `path` or `id`, in the asked-for locale.",
+    )
+    people_index = one_per_locale(
+        PeopleIndexPage,
+        models.PeopleIndexPage,
+        description="The people index page of the asked-for locale.",
+    )
+    organisations = listing(
+        Organisation,
+        models.Organisation,
         filters=OrganisationFilter,
         ordering=OrganisationOrdering,
+        order_by=lambda organisations: organisations.order_by("name"),
         description="Organisations of the network in the asked-for locale, by name.",
     )
-    def organisations(
-        self, info: Info, locale: str | None = None, fallback: bool = False
-    ) -> QuerySet[models.Organisation]:
-        return in_locale(info, models.Organisation, locale, fallback).order_by("name")
-
-    @strawberry_django.field(description="One organisation by id (of any locale).")
-    def organisation(
-        self, info: Info, id: strawberry.ID, locale: str | None = None, fallback: bool = True
-    ) -> Organisation | None:
-        return one_snippet(info, models.Organisation, id, locale, fallback)
-
-    @strawberry_django.offset_paginated(
-        Paginated[Award],
+    organisation = snippet_by_id(
+        Organisation, models.Organisation, description="One organisation by id (of any locale)."
+    )
+    awards = listing(
+        Award,
+        models.Award,
         ordering=AwardOrdering,
+        order_by=lambda awards: awards.order_by("name"),
         description="Awards in the asked-for locale, by name.",
     )
-    def awards(
-        self, info: Info, locale: str | None = None, fallback: bool = False
-    ) -> QuerySet[models.Award]:
-        return in_locale(info, models.Award, locale, fallback).order_by("name")
-
-    @strawberry_django.field(description="One award by id (of any locale).")
-    def award(
-        self, info: Info, id: strawberry.ID, locale: str | None = None, fallback: bool = True
-    ) -> Award | None:
-        return one_snippet(info, models.Award, id, locale, fallback)
+    award = snippet_by_id(Award, models.Award, description="One award by id (of any locale).")

@@ -20,7 +20,6 @@ from wagtail.search.utils import normalise_query_string
 
 from cms.graphql.context import context
 from cms.graphql.errors import InvalidArgument, checked_text
-from cms.graphql.localize import visible
 from cms.graphql.pages import PageInterface
 from cms.graphql.pagination import check_pagination
 from events.models import EventIndexPage, EventPage, EventPageTopic
@@ -84,7 +83,7 @@ def _searchable(info: Info, locale, types: list[SearchType] | None, topic: str |
     Wagtail's backend accepts only filters on indexed FilterFields, so the visibility rule goes
     in as a subquery of primary keys.
     """
-    pages = visible(info, Page).filter(locale=locale)
+    pages = context(info).visible(Page, locale)
     if types:
         models = [model for kind in dict.fromkeys(types) for model in MODELS_OF_TYPE[kind]]
         content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)

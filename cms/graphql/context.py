@@ -1,15 +1,16 @@
 """Per-request state of the API: the site, locales and the batches that keep listings N+1-free.
 
-Every object the API returns carries the locale it was asked for (and whether fallback to the
-default locale was asked for). Relations of an object are loaded for every object of the same
-type and locale seen so far in the request at once, so a listing of 100 items costs the same
-number of queries as a listing of 10.
+Every object a resolver hands out is registered here with the locale it was asked for (and
+whether fallback to the default locale was asked for); fields of that object read them back from
+the context, never from attributes set on the model instance. Relations of an object are loaded
+for every object of the same type and locale seen so far in the request at once, so a listing of
+100 items costs the same number of queries as a listing of 10.
 """
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.utils.translation import get_supported_language_variant
@@ -17,21 +18,29 @@ from strawberry.django.context import StrawberryDjangoContext
 from strawberry.types import Info
 from wagtail.models import Locale, Site
 
-from cms.visibility import restricted_paths, site_root_paths
+from cms.visibility import PublicScope, visible
 
 from .errors import LocaleNotFound
+from .published import as_published
 
-LOCALE_ATTR = "_api_locale"
-FALLBACK_ATTR = "_api_fallback"
-PREVIEW_ATTR = "_api_preview"
+
+class Asked(NamedTuple):
+    """How an object was asked for: in which locale, and whether fallback was allowed."""
+
+    locale: Locale
+    fallback: bool
 
 
 @dataclass
 class Context(StrawberryDjangoContext):
     _site: Site | None = None
-    _root_paths: list[str] | None = None
-    _restricted_paths: list[str] | None = None
+    _scope: PublicScope | None = None
     _locales: dict[str, Locale] | None = None
+    # id(obj) -> how it was asked for; _kept holds the objects so no id is reused meanwhile.
+    _asked: dict[int, Asked] = field(default_factory=dict)
+    _kept: list = field(default_factory=list)
+    # ids of pages whose content and inline lists live in memory (previews, live revisions).
+    _in_memory: set[int] = field(default_factory=set)
     _seen: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
     _batches: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
 
@@ -44,16 +53,14 @@ class Context(StrawberryDjangoContext):
         return self._site
 
     @property
-    def root_paths(self) -> list[str]:
-        if self._root_paths is None:
-            self._root_paths = site_root_paths(self.site)
-        return self._root_paths
+    def scope(self) -> PublicScope:
+        if self._scope is None:
+            self._scope = PublicScope.of_site(self.site)
+        return self._scope
 
-    @property
-    def restricted_paths(self) -> list[str]:
-        if self._restricted_paths is None:
-            self._restricted_paths = restricted_paths()
-        return self._restricted_paths
+    def visible(self, model, locale: Locale | None = None, fallback: bool = False):
+        """The public queryset of `model` on this site (cms/visibility.py)."""
+        return visible(model, self.scope, locale, self.default_locale if fallback else None)
 
     @property
     def locales(self) -> dict[str, Locale]:
@@ -80,25 +87,38 @@ class Context(StrawberryDjangoContext):
     def default_locale(self) -> Locale:
         return self.locale(None)
 
-    # --- objects seen in this request, and their batched relations ---------------------------
+    # --- objects handed out in this request, and their batched relations ---------------------
 
-    def remember(self, objects: Iterable, locale: Locale, fallback: bool) -> list:
-        """Mark objects with the locale they were asked for and keep them for batching.
+    def remember(
+        self, objects: Iterable, locale: Locale, fallback: bool, in_memory: bool = False
+    ) -> list:
+        """Register objects as asked for in `locale` and keep them for batching.
 
-        Pages come back as they were published (see published.py).
+        Pages come back as they were published (see published.py); `in_memory` marks objects
+        built from a preview, whose inline lists are not in the database.
         """
-        from .published import as_published
-
-        objects = as_published(list(objects))
-        for obj in objects:
-            setattr(obj, LOCALE_ATTR, locale)
-            setattr(obj, FALLBACK_ATTR, fallback)
+        stored = list(objects)
+        published = as_published(stored) if not in_memory else stored
+        asked = Asked(locale, fallback)
+        for original, obj in zip(stored, published, strict=True):
+            if in_memory or obj is not original:
+                self._in_memory.add(id(obj))
+            self._asked[id(obj)] = asked
+            self._kept.append(obj)
             self._seen[(type(obj), locale.pk, fallback)][obj.pk] = obj
-        return objects
+        return published
+
+    def asked(self, obj) -> Asked:
+        """How `obj` was asked for; objects not handed out by a resolver: in their own locale."""
+        return self._asked.get(id(obj)) or Asked(obj.locale, False)
+
+    def is_in_memory(self, obj) -> bool:
+        """A preview or a live revision: its inline lists live in memory, not in the rows."""
+        return id(obj) in self._in_memory
 
     def batch(self, name: str, obj, compute: Callable[[list, Locale, bool], dict]):
         """`compute` for every seen object like `obj` not computed yet; then obj's value."""
-        locale, fallback = asked_locale(obj), asked_fallback(obj)
+        locale, fallback = self.asked(obj)
         group = (type(obj), locale.pk, fallback)
         results = self._batches[(name, *group)]
         if obj.pk not in results:
@@ -111,11 +131,3 @@ class Context(StrawberryDjangoContext):
 
 def context(info: Info) -> Context:
     return info.context
-
-
-def asked_locale(obj) -> Locale:
-    return getattr(obj, LOCALE_ATTR, None) or obj.locale
-
-
-def asked_fallback(obj) -> bool:
-    return getattr(obj, FALLBACK_ATTR, False)

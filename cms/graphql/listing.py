@@ -1,25 +1,24 @@
-"""The queryset behind every listing and detail query: visible, in the asked-for locale."""
+"""The queryset behind every listing and detail query (visible, in the asked-for locale), and
+the root fields built on it, made by one function per kind of field for every type."""
 
-from django.db.models import Q
+from collections.abc import Callable
+
+import strawberry
+import strawberry_django
+from django.db.models import QuerySet
 from strawberry.types import Info
 
 from .context import context
-from .errors import ApiError
-from .localize import visible
+from .errors import ApiError, parse_id
+from .localize import localized
 from .pages import find_page
+from .pagination import Paginated
 
 
 def in_locale(info: Info, model, locale_code: str | None, fallback: bool):
     """Visible objects in the locale; with fallback, default-locale ones fill the gaps."""
     ctx = context(info)
-    locale, default = ctx.locale(locale_code), ctx.default_locale
-    queryset = visible(info, model)
-    if fallback and locale != default:
-        translated = visible(info, model).filter(locale=locale).values("translation_key")
-        return queryset.filter(
-            Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
-        )
-    return queryset.filter(locale=locale)
+    return ctx.visible(model, ctx.locale(locale_code), fallback)
 
 
 def find_typed_page(info: Info, model, *, path, id, locale, fallback):
@@ -38,3 +37,63 @@ def first_in_locale(info: Info, model, locale_code: str | None, fallback: bool):
     objects = list(in_locale(info, model, locale_code, fallback)[:1])
     ctx = context(info)
     return ctx.remember(objects, ctx.locale(locale_code), fallback)[0] if objects else None
+
+
+# --- root fields, made the same way for every type ---------------------------------------------
+
+OrderBy = Callable[[QuerySet], QuerySet]
+
+
+def listing(node, model, *, order_by: OrderBy, description: str, filters=None, ordering=None):
+    """A paginated root listing (`events`, `topics`…): visible objects in `locale`.
+
+    `order_by` gives the default order; a client's `ordering` replaces it.
+    """
+
+    def resolve(info: Info, locale: str | None = None, fallback: bool = False) -> QuerySet:
+        # distinct: filters across inline relations (topics with OR) must not repeat objects.
+        return order_by(in_locale(info, model, locale, fallback).distinct())
+
+    return strawberry_django.offset_paginated(
+        Paginated[node], filters=filters, ordering=ordering, description=description
+    )(resolve)
+
+
+def page_by_path_or_id(node, model, *, description: str):
+    """One page of a type by `path` or `id` (`event`, `person`…), in `locale`."""
+
+    def resolve(
+        info: Info,
+        path: str | None = None,
+        id: strawberry.ID | None = None,
+        locale: str | None = None,
+        fallback: bool = True,
+    ) -> node | None:
+        return find_typed_page(info, model, path=path, id=id, locale=locale, fallback=fallback)
+
+    return strawberry_django.field(resolve, description=description)
+
+
+def one_per_locale(node, model, *, description: str):
+    """The one page of a type in a locale (`home`, `eventIndex`…)."""
+
+    def resolve(info: Info, locale: str | None = None, fallback: bool = True) -> node | None:
+        return first_in_locale(info, model, locale, fallback)
+
+    return strawberry_django.field(resolve, description=description)
+
+
+def snippet_by_id(node, model, *, description: str):
+    """One snippet by its id in any locale (`organisation`, `award`), given in `locale`."""
+
+    def resolve(
+        info: Info, id: strawberry.ID, locale: str | None = None, fallback: bool = True
+    ) -> node | None:
+        target_locale = context(info).locale(locale)  # an unknown locale is an error first
+        source = model.objects.filter(pk=parse_id(id, "ids")).first()
+        if source is None:
+            return None
+        found = localized(info, model, [source], target_locale, fallback)
+        return found[0] if found else None
+
+    return strawberry_django.field(resolve, description=description)

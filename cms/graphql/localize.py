@@ -1,25 +1,12 @@
-"""Related objects in the reader's locale, visible ones only, in one query per batch."""
+"""Objects in the reader's locale, visible ones only, in one query per batch."""
 
 from collections.abc import Iterable
 
 from django.db.models import Model
 from strawberry.types import Info
-from wagtail.models import DraftStateMixin, Locale, Page
-
-from cms.visibility import visible_pages, visible_snippets
+from wagtail.models import Locale
 
 from .context import context
-
-
-def visible(info: Info, model: type[Model]):
-    """The one visible queryset of a model: pages by the page rule, snippets when live."""
-    queryset = model.objects.all()
-    if issubclass(model, Page):
-        ctx = context(info)
-        return visible_pages(queryset, ctx.root_paths, ctx.restricted_paths)
-    if issubclass(model, DraftStateMixin):
-        return visible_snippets(queryset)
-    return queryset
 
 
 def localized(info: Info, model: type[Model], objects: Iterable, locale: Locale, fallback: bool):
@@ -34,18 +21,16 @@ def localized_keys(info: Info, model: type[Model], keys: list, locale: Locale, f
     """Like `localized`, from translation keys."""
     if not keys:
         return []
+    ctx = context(info)
     found = {
         obj.translation_key: obj
-        for obj in visible(info, model).filter(translation_key__in=keys, locale=locale)
+        for obj in ctx.visible(model, locale).filter(translation_key__in=keys)
     }
-    default_locale = context(info).default_locale
     missing = [key for key in keys if key not in found]
-    if fallback and missing and locale != default_locale:
+    if fallback and missing and locale != ctx.default_locale:
         found.update(
             (obj.translation_key, obj)
-            for obj in visible(info, model).filter(
-                translation_key__in=missing, locale=default_locale
-            )
+            for obj in ctx.visible(model, ctx.default_locale).filter(translation_key__in=missing)
         )
     result = [found[key] for key in dict.fromkeys(keys) if key in found]
-    return context(info).remember(result, locale, fallback)
+    return ctx.remember(result, locale, fallback)

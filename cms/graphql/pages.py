@@ -9,9 +9,9 @@ from django.conf import settings
 from strawberry.types import Info
 from wagtail.models import Page as WagtailPage
 
-from .context import asked_locale, context
+from .context import context
 from .errors import InvalidArgument, parse_id
-from .localize import localized, visible
+from .localize import localized
 from .translation_status import TranslationStatusType, translation_status
 
 PATH_PATTERN = re.compile(r"^/(?P<locale>[a-z]{2}(?:-[a-z0-9]+)?)/(?P<rest>(?:[\w\-]+/)*)$")
@@ -101,7 +101,10 @@ def _translations(info: Info):
         keys = {page.translation_key for page in pages}
         by_key = {}
         for page in (
-            visible(info, WagtailPage).filter(translation_key__in=keys).order_by("locale_id")
+            context(info)
+            .visible(WagtailPage)
+            .filter(translation_key__in=keys)
+            .order_by("locale_id")
         ):
             by_key.setdefault(page.translation_key, []).append(page_link(info, page))
         return {page.pk: by_key.get(page.translation_key, []) for page in pages}
@@ -151,8 +154,8 @@ class PageInterface:
         description="True when the asked-for translation is not live and this is the "
         "default-locale version instead."
     )
-    def is_fallback(self, root: WagtailPage) -> bool:
-        return root.locale_id != asked_locale(root).pk
+    def is_fallback(self, root: WagtailPage, info: Info) -> bool:
+        return root.locale_id != context(info).asked(root).locale.pk
 
     @strawberry_django.field(
         description="Visible ancestors below the locale's home page, from the top down."
@@ -182,7 +185,7 @@ def find_page(info: Info, *, path: str | None, id: str | None, locale: str | Non
         path_locale, rest = parse_path(path)
         source_locale = ctx.locale(path_locale)
         home = WagtailPage.objects.filter(
-            depth=2, locale=source_locale, path__in=ctx.root_paths
+            depth=2, locale=source_locale, path__in=ctx.scope.root_paths
         ).first()
         if home is None:
             return None

@@ -1,5 +1,6 @@
 """`page(previewToken:)`: the page as the editor saw it in the preview (unsaved edits included),
-with the published page's types; its inline lists are read from memory (PREVIEW_ATTR).
+with the published page's types; it is registered as held in memory, so its inline lists are
+read from the preview, not from the database.
 
 Tokens are made and checked in cms/preview.py. Every answer to a query with a preview token
 carries Cache-Control: private, no-store, whether it succeeds or not, so no cache keeps a draft.
@@ -7,9 +8,10 @@ carries Cache-Control: private, no-store, whether it succeeds or not, so no cach
 
 from strawberry.types import Info
 
-from cms.graphql.context import PREVIEW_ATTR, context
-from cms.graphql.errors import ApiError, InvalidArgument, checked_text
 from cms.preview import CACHE_CONTROL, PreviewTokenError, load_preview
+
+from .context import context
+from .errors import ApiError, InvalidArgument, checked_text
 
 
 def preview_page(info: Info, token: str, *, path=None, id=None):
@@ -22,6 +24,5 @@ def preview_page(info: Info, token: str, *, path=None, id=None):
         page = load_preview(checked_text(token, "previewToken"))
     except PreviewTokenError as error:
         raise ApiError(str(error), code=error.code) from None
-    setattr(page, PREVIEW_ATTR, True)
-    locale = next(loc for loc in ctx.locales.values() if loc.pk == page.locale_id)
-    return ctx.remember([page], locale, False)[0]
+    locale = ctx.locale(ctx.locale_code(page.locale_id))
+    return ctx.remember([page], locale, False, in_memory=True)[0]

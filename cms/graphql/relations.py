@@ -1,7 +1,8 @@
 """Relations of pages and snippets, loaded for a whole batch of objects at once.
 
 Every relation ends in the reader's locale and contains only visible objects: a draft event in a
-news item's related events simply is not there.
+news item's related events simply is not there. The target model is read from the foreign key,
+so a schema names only the relation.
 """
 
 from collections import defaultdict
@@ -9,22 +10,26 @@ from collections import defaultdict
 from strawberry.types import Info
 from wagtail.images.models import Image
 
-from .context import PREVIEW_ATTR, context
+from .context import context
 from .localize import localized_keys
+from .streamfield import convert_streams
 
 
-def many(info: Info, root, name: str, through, fk: str, target_model, parent: str = "page"):
+def many(info: Info, root, name: str, through, fk: str, parent: str = "page"):
     """Targets of an inline list (an Orderable with a ParentalKey `parent` and a FK `fk`)."""
+    ctx = context(info)
+    target_model = through._meta.get_field(fk).related_model
 
     def compute(objects, locale, fallback):
-        stored = [obj for obj in objects if not is_preview(obj)]
+        stored = [obj for obj in objects if not ctx.is_in_memory(obj)]
         rows = (
             through.objects.filter(**{f"{parent}_id__in": [obj.pk for obj in stored]})
             .order_by(f"{parent}_id", "sort_order", "pk")
             .values_list(f"{parent}_id", f"{fk}__translation_key")
         )
         rows = list(rows) if stored else []
-        rows += preview_rows([obj for obj in objects if is_preview(obj)], through, fk, parent)
+        in_memory = [obj for obj in objects if ctx.is_in_memory(obj)]
+        rows += in_memory_rows(in_memory, through, fk, parent)
         targets = localized_keys(info, target_model, [key for _, key in rows], locale, fallback)
         by_key = {target.translation_key: target for target in targets}
         result = defaultdict(list)
@@ -33,16 +38,11 @@ def many(info: Info, root, name: str, through, fk: str, target_model, parent: st
                 result[parent_id].append(by_key[key])
         return {obj.pk: result[obj.pk] for obj in objects}
 
-    return context(info).batch(name, root, compute)
+    return ctx.batch(name, root, compute)
 
 
-def is_preview(obj) -> bool:
-    """A draft revision shown by `page(previewToken:)`: its inline lists live in memory."""
-    return getattr(obj, PREVIEW_ATTR, False)
-
-
-def preview_rows(objects, through, fk: str, parent: str) -> list[tuple]:
-    """(parent id, target translation key) of the drafts' in-memory inline rows, in order."""
+def in_memory_rows(objects, through, fk: str, parent: str) -> list[tuple]:
+    """(parent id, target translation key) of in-memory pages' inline rows, in order."""
     if not objects:
         return []
     related_name = through._meta.get_field(parent).remote_field.related_name
@@ -61,8 +61,9 @@ def preview_rows(objects, through, fk: str, parent: str) -> list[tuple]:
     ]
 
 
-def one(info: Info, root, name: str, fk: str, target_model):
+def one(info: Info, root, name: str, fk: str):
     """The target of a foreign key, in the reader's locale, or None when it is not visible."""
+    target_model = type(root)._meta.get_field(fk).related_model
 
     def compute(objects, locale, fallback):
         ids = {getattr(obj, f"{fk}_id") for obj in objects} - {None}
@@ -87,7 +88,6 @@ def image(info: Info, root, field_name: str) -> Image | None:
 
 def stream(info: Info, root, field_name: str):
     """A StreamField's typed blocks, built for the whole batch at once."""
-    from .streamfield import convert_streams
 
     def compute(objects, locale, fallback):
         return convert_streams(info, objects, field_name, locale, fallback)

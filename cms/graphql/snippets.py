@@ -3,7 +3,7 @@
 import strawberry
 from strawberry.types import Info
 
-from .context import asked_locale, context
+from .context import context
 from .translation_status import TranslationStatusType, translation_status
 
 
@@ -21,8 +21,8 @@ class TranslatableSnippetInterface:
         return context(info).locale_code(root.locale_id)
 
     @strawberry.field(description="True when this is the default-locale version instead.")
-    def is_fallback(self, root) -> bool:
-        return root.locale_id != asked_locale(root).pk
+    def is_fallback(self, root, info: Info) -> bool:
+        return root.locale_id != context(info).asked(root).locale.pk
 
     @strawberry.field(
         description="How complete and current this translation is; null for the source itself."

@@ -28,10 +28,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.paths import public_path
-from cms.visibility import restricted_paths, site_root_paths, visible_pages
+from cms.visibility import PublicScope, visible
 
 from .models import WebhookDelivery, WebhookEndpoint
 from .signing import sign
@@ -44,15 +44,10 @@ USER_AGENT = "cz-ua-digital-innovation-cms-webhooks/1"
 # --- what a delivery says ----------------------------------------------------------------------
 
 
-def _visible(model):
-    site = Site.objects.filter(is_default_site=True).first()
-    return visible_pages(model.objects.all(), site_root_paths(site), restricted_paths())
-
-
 def page_payload(page: Page, *, path: str | None = None) -> dict:
     """type, id, locale, path and the public paths of the page's other translations."""
     translations = (
-        _visible(Page)
+        visible(Page, PublicScope.of_site(None))
         .filter(translation_key=page.translation_key)
         .exclude(pk=page.pk)
         .select_related("locale")
@@ -73,8 +68,10 @@ def page_payload(page: Page, *, path: str | None = None) -> dict:
 
 def snippet_payload(snippet) -> dict:
     model = type(snippet)
-    others = model.objects.filter(translation_key=snippet.translation_key, live=True).exclude(
-        pk=snippet.pk
+    others = (
+        visible(model, PublicScope.of_site(None))
+        .filter(translation_key=snippet.translation_key)
+        .exclude(pk=snippet.pk)
     )
     return {
         "type": model.__name__,
