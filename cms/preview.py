@@ -22,6 +22,9 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from wagtail.models import Page
+
+from .models import PagePreview
 
 SALT = "cms.preview"
 CACHE_CONTROL = "private, no-store"
@@ -58,15 +61,9 @@ def read_token(token: str) -> tuple[int, uuid.UUID]:
         raise _invalid() from None
 
 
-def _stored_previews():
-    from django.apps import apps
-
-    return apps.get_model("cms", "PagePreview").objects
-
-
 def store_preview(page) -> str:
     """Keep the page as the editor sees it (its serialised content); the stored preview's key."""
-    previews = _stored_previews()
+    previews = PagePreview.objects
     oldest = timezone.now() - timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE)
     previews.filter(created_at__lt=oldest).delete()
     return str(previews.create(page_id=page.pk, content=page.serializable_data()).key)
@@ -74,11 +71,9 @@ def store_preview(page) -> str:
 
 def load_preview(token: str):
     """The page as the editor saw it (its specific type); PreviewTokenError if not."""
-    from wagtail.models import Page
-
     page_id, key = read_token(token)
     oldest = timezone.now() - timedelta(seconds=settings.PREVIEW_TOKEN_MAX_AGE)
-    preview = _stored_previews().filter(key=key, page_id=page_id, created_at__gte=oldest).first()
+    preview = PagePreview.objects.filter(key=key, page_id=page_id, created_at__gte=oldest).first()
     page = Page.objects.filter(pk=page_id).first() if preview is not None else None
     if page is None:
         raise PreviewTokenError(

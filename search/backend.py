@@ -16,6 +16,7 @@ settings change (docs/search.md).
 from collections import defaultdict
 
 from django.db import connection
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
@@ -36,7 +37,7 @@ def SearchBackend(params):  # noqa: N802  (Wagtail looks the backend up by this 
     if connection.vendor != "postgresql":
         return DatabaseSearchBackend(params)
 
-    from wagtail.models import Locale
+    # Only PostgreSQL gets here: the SQLite of `make run` never loads the PostgreSQL backend.
     from wagtail.search.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,

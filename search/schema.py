@@ -16,6 +16,7 @@ from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginationInfo, OffsetPaginationInput
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
 from cms.graphql.context import context
@@ -139,8 +140,6 @@ def _excerpts(pages: list[Page], parsed: ParsedQuery, config: str | None) -> dic
     """Highlighted passages of the pages' indexed text (PostgreSQL's ts_headline), escaped."""
     if not pages or config is None:
         return {}
-    from wagtail.search.models import IndexEntry
-
     text = Func(
         F("body_text"),
         Value(MARK_START + MARK_END),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from .pages import api_path
 from .references import References
 
 RICH_TEXT_IMAGE_SPEC = "width-800"
@@ -29,8 +30,6 @@ def collect_rich_text(html: str, refs: References):
 
 
 def render_rich_text(html: str, refs: References) -> str:
-    from .pages import api_path
-
     def link(match):
         attrs = extract_attrs(match.group(1))
         linktype = attrs.get("linktype")

@@ -17,6 +17,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+import polib
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -25,12 +26,16 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
-from .po_files import TRANSLATION_ID
+from cms.mixins import translatable_snippet_models
+
+from .po_files import TRANSLATION_ID, describe, file_name
 from .roles import (
     SNIPPET_LOCALE_RULES,
     SOURCE_LOCALE,
     TARGET_LOCALES,
+    user_can_edit_object,
     user_group_names,
 )
 from .status import compute_statuses
@@ -54,13 +59,6 @@ class Row:
     translation_key: object
     translation_id: int | None
     edit_url: str | None
-
-
-def translatable_models():
-    from home.models import Topic
-    from people.models import Award, Organisation
-
-    return [Topic, Organisation, Award]
 
 
 def _label(model) -> str:
@@ -100,7 +98,10 @@ def build_rows(locales: list[str] | None = None) -> list[Row]:
                 .order_by("path")
             ),
         )
-    ] + [(model, list(model.objects.filter(locale=source))) for model in translatable_models()]
+    ] + [
+        (model, list(model.objects.filter(locale=source)))
+        for model in translatable_snippet_models()
+    ]
     rows = []
     for model, originals in groups:
         keys = [obj.translation_key for obj in originals]
@@ -201,11 +202,6 @@ def rows_in_subtree(rows, page_id):
 
 def po_archive(request, rows):
     """A zip of PO files for the listed translations the user may edit."""
-    from wagtail_localize.models import Translation
-
-    from .po_files import file_name
-    from .roles import user_can_edit_object
-
     wanted = {(row.translation_key, row.locale) for row in rows if row.translation_id}
     translations = Translation.objects.filter(
         source__object_id__in={key for key, _ in wanted}, enabled=True
@@ -231,12 +227,6 @@ def po_archive(request, rows):
 @require_POST
 def upload_view(request):
     """Upload translated PO files (one .po, or a .zip of them) back into their translations."""
-    import polib
-    from wagtail_localize.models import Translation
-
-    from .po_files import describe
-    from .roles import user_can_edit_object
-
     upload = request.FILES.get("po")
     if upload is None:
         messages.error(request, "Choose a PO file or a zip of PO files.")

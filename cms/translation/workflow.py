@@ -17,7 +17,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 from wagtail.models import DraftStateMixin, Page, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import edit_translation as localize_editor
 
 from .roles import user_can_edit_object, user_can_in_locale, user_can_publish_object
@@ -118,8 +120,6 @@ def admin_urls():
 
 def machine_translated_strings(translation: Translation) -> list:
     """String translations of this translation still marked as machine-made."""
-    from wagtail_localize.models import StringSegment, StringTranslation
-
     pairs = set(
         StringSegment.objects.filter(source=translation.source).values_list(
             "string_id", "context_id"
@@ -164,9 +164,6 @@ def repair_child_count(sender, instance, raw=False, **kwargs):
 
 
 def _source_texts(instance) -> dict[str, str]:
-    from wagtail_localize.segments import StringSegmentValue
-    from wagtail_localize.segments.extract import extract_segments
-
     texts: dict[str, list[str]] = {}
     for segment in extract_segments(instance):
         if isinstance(segment, StringSegmentValue):
