@@ -1,15 +1,21 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 
 
-class CmsConfig(AppConfig):
-    """What every page type shares: stored previews (models.py) and on-time scheduling."""
+class SignalsAppConfig(AppConfig):
+    """An app whose `signals_module` connects its handlers in `connect()` once models load."""
 
-    name = "cms"
-    label = "cms"
-    verbose_name = "CMS"
-    default_auto_field = "django.db.models.BigAutoField"
+    signals_module = "signals"
 
     def ready(self):
-        from . import scheduling  # connects signals of Wagtail's models, loaded only by now
+        import_module(f"{self.name}.{self.signals_module}").connect()
 
-        scheduling.connect()
+
+class CmsConfig(SignalsAppConfig):
+    """What every page type shares: stored previews (models.py) and on-time scheduling."""
+
+    default = True  # the class Django picks; SignalsAppConfig is imported here too
+    name = "cms"
+    verbose_name = "CMS"
+    signals_module = "scheduling"

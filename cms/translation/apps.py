@@ -1,15 +1,9 @@
-from django.apps import AppConfig
+from cms.apps import SignalsAppConfig
 
 
-class TranslationConfig(AppConfig):
+class TranslationConfig(SignalsAppConfig):
     """Translating: locale roles, the review workflow, status, PO files (docs/translation.md)."""
 
+    default = True  # the class Django picks; SignalsAppConfig is imported here too
     name = "cms.translation"
     label = "translation"
-    verbose_name = "Translation"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # handlers use models, which load only once apps are ready
-
-        signals.connect()

@@ -1,13 +1,9 @@
-from django.apps import AppConfig
+from cms.apps import SignalsAppConfig
 
 
-class WebhooksConfig(AppConfig):
+class WebhooksConfig(SignalsAppConfig):
+    """Publish webhooks: endpoints, signed deliveries with retries, the delivery log."""
+
+    default = True  # the class Django picks; SignalsAppConfig is imported here too
     name = "cms.webhooks"
     label = "webhooks"
-    verbose_name = "Webhooks"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # signal handlers import models, so they load once apps are ready
-
-        signals.connect()
