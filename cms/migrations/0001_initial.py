@@ -10,23 +10,17 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from cms import content_types
+
 TASK_PATHS = {"home.scheduling.run_publish_scheduled": "cms.scheduling.run_publish_scheduled"}
 
 
-def move_content_type(apps, schema_editor, old_label="home", new_label="cms"):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    old = ContentType.objects.filter(app_label=old_label, model="pagepreview").first()
-    if old is None:
-        return
-    if ContentType.objects.filter(app_label=new_label, model="pagepreview").exists():
-        old.delete()  # nothing refers to a preview's content type
-    else:
-        old.app_label = new_label
-        old.save(update_fields=["app_label"])
+def move_content_type(apps, schema_editor):
+    content_types.move_content_types(apps, "home", "cms", ["pagepreview"])
 
 
 def move_content_type_back(apps, schema_editor):
-    move_content_type(apps, schema_editor, old_label="cms", new_label="home")
+    content_types.move_content_types(apps, "cms", "home", ["pagepreview"])
 
 
 def rename_waiting_tasks(apps, schema_editor, paths=TASK_PATHS):
@@ -45,6 +39,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("home", "0009_moderators_publish_english_only"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("auth", "0012_alter_user_first_name_max_length"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]

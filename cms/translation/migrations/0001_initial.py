@@ -7,33 +7,17 @@ place, so the review task, its workflow and any permission keep pointing at the 
 import django.db.models.deletion
 from django.db import migrations, models
 
+from cms import content_types
+
 MOVED = ["translationreviewtask"]
 
 
-def move_content_types(apps, schema_editor, old_label="home", new_label="translation"):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Task = apps.get_model("wagtailcore", "Task")
-    for name in MOVED:
-        old = ContentType.objects.filter(app_label=old_label, model=name).first()
-        if old is None:
-            continue
-        new = ContentType.objects.filter(app_label=new_label, model=name).first()
-        if new is None:
-            old.app_label = new_label
-            old.save(update_fields=["app_label"])
-            continue
-        # Both exist (a partial earlier run): keep the new one and move what used the old one.
-        Task.objects.filter(content_type=old).update(content_type=new)
-        taken = set(Permission.objects.filter(content_type=new).values_list("codename", flat=True))
-        Permission.objects.filter(content_type=old).exclude(codename__in=taken).update(
-            content_type=new
-        )
-        old.delete()
+def move_content_types(apps, schema_editor):
+    content_types.move_content_types(apps, "home", "translation", MOVED)
 
 
 def move_content_types_back(apps, schema_editor):
-    move_content_types(apps, schema_editor, old_label="translation", new_label="home")
+    content_types.move_content_types(apps, "translation", "home", MOVED)
 
 
 class Migration(migrations.Migration):

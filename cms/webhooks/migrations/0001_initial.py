@@ -11,33 +11,18 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 import cms.webhooks.models
+from cms import content_types
 
 MOVED = ["webhookendpoint", "webhookdelivery"]
 TASK_PATHS = {"home.webhooks.deliver_webhook": "cms.webhooks.delivery.deliver_webhook"}
 
 
-def move_content_types(apps, schema_editor, old_label="home", new_label="webhooks"):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    for name in MOVED:
-        old = ContentType.objects.filter(app_label=old_label, model=name).first()
-        if old is None:
-            continue
-        new = ContentType.objects.filter(app_label=new_label, model=name).first()
-        if new is None:
-            old.app_label = new_label
-            old.save(update_fields=["app_label"])
-            continue
-        # Both exist (a partial earlier run): keep the new one and move the permissions.
-        taken = set(Permission.objects.filter(content_type=new).values_list("codename", flat=True))
-        Permission.objects.filter(content_type=old).exclude(codename__in=taken).update(
-            content_type=new
-        )
-        old.delete()
+def move_content_types(apps, schema_editor):
+    content_types.move_content_types(apps, "home", "webhooks", MOVED)
 
 
 def move_content_types_back(apps, schema_editor):
-    move_content_types(apps, schema_editor, old_label="webhooks", new_label="home")
+    content_types.move_content_types(apps, "webhooks", "home", MOVED)
 
 
 def rename_waiting_tasks(apps, schema_editor, paths=TASK_PATHS):
