@@ -15,6 +15,10 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
+def optional_text(max_length: int, help_text: str) -> blocks.CharBlock:
+    return blocks.CharBlock(required=False, max_length=max_length, help_text=help_text)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=200, help_text="The heading's text.")
     level = blocks.ChoiceBlock(
@@ -46,8 +50,8 @@ class CaptionedImageBlock(blocks.StructBlock):
         max_length=250,
         help_text="Describes the picture for people who cannot see it. Required.",
     )
-    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
-    credit = blocks.CharBlock(required=False, max_length=120, help_text="Photographer or source.")
+    caption = optional_text(250, "Shown under the image.")
+    credit = optional_text(120, "Photographer or source.")
 
     class Meta:
         icon = "image"
@@ -57,9 +61,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(help_text="The quoted words, without quotation marks.")
-    attribution = blocks.CharBlock(
-        required=False, max_length=200, help_text="Who said it, and in which role."
-    )
+    attribution = optional_text(200, "Who said it, and in which role.")
 
     class Meta:
         icon = "openquote"
@@ -102,9 +104,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(help_text="The file to download.")
-    title = blocks.CharBlock(
-        required=False, max_length=200, help_text="Link text; the document's title when empty."
-    )
+    title = optional_text(200, "Link text; the document's title when empty.")
 
     class Meta:
         icon = "doc-full"

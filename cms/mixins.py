@@ -15,16 +15,20 @@ Translation decisions (wagtail-localize), applied by every model:
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    Orderable,
     Page,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.fields import linked
 from cms.preview import FrontendPreviewMixin
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -62,6 +66,56 @@ class HeadlessPage(FrontendPreviewMixin, Page):
         abstract = True
 
 
+class ListingPage(HeadlessPage):
+    """The page that lists one kind of page (events, news, people); one per locale site.
+
+    Subclasses declare `intro` with cms.fields.listing_intro.
+    """
+
+    content_panels = HeadlessPage.content_panels + [FieldPanel("intro")]
+    # A string, not an import: the home app's page is every listing's parent.
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + translated("intro")
+
+    class Meta:
+        abstract = True
+
+
+class TranslatableOrderable(TranslatableMixin, Orderable):
+    """A row of an inline list with its own copy in each locale.
+
+    Rows that point to a translatable snippet are translatable, so that a translated page points
+    to the snippet's translation in its own locale.
+    """
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+def inline_row(target: str, field: str, help_text: str, translatable: bool = False):
+    """The abstract base of rows of inline lists pointing to `target` through `field`, e.g.
+    `PersonRow = inline_row("people.PersonPage", "person", …)`; a concrete row adds only its
+    page (cms.fields.belongs_to).
+
+    Rows pointing to a translatable snippet are translatable, so that a translated page points
+    to the snippet's translation; rows pointing to pages are not (the API resolves a page into
+    the reader's locale).
+    """
+    base = TranslatableOrderable if translatable else Orderable
+    return type(
+        f"{field.title()}Row",
+        (base,),
+        {
+            "__module__": __name__,
+            "__doc__": f"A row of an inline list pointing to a {field}.",
+            field: linked(target, help_text),
+            "panels": [FieldPanel(field)],
+            "Meta": type("Meta", (base.Meta,), {"abstract": True}),
+        },
+    )
+
+
 class TranslatableSnippet(
     WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
 ):
@@ -84,6 +138,27 @@ class TranslatableSnippet(
     @property
     def revisions(self):
         return self._revisions
+
+
+class NamedSnippet(TranslatableSnippet):
+    """A snippet readers and editors know by its `name`: listed, searched and shown by it.
+
+    Subclasses declare `name` and `description`.
+    """
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableSnippet.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 def translatable_snippet_models() -> list[type[TranslatableSnippet]]:

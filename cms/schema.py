@@ -1,7 +1,7 @@
 """The root schema: each app's Query merged, every page type registered for the Page interface."""
 
 import strawberry
-from strawberry.extensions import MaskErrors, QueryDepthLimiter
+from strawberry.extensions import MaskErrors
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
@@ -13,6 +13,7 @@ import people.schema
 import search.schema
 from cms.graphql.descriptions import describe_filter_operators
 from cms.graphql.errors import is_unexpected
+from cms.graphql.limits import QueryLimits
 from cms.graphql.streamfield import BodyBlock  # noqa: F401  (registers the shared blocks)
 
 describe_filter_operators(
@@ -52,8 +53,10 @@ schema = strawberry.Schema(
         # Relations are loaded in batches (cms/graphql/relations.py); the optimizer still plans
         # the listing querysets, but must not defer model fields those batches read.
         lambda: DjangoOptimizerExtension(enable_only_optimization=False),
+        # Size, tokens, depth, aliases, fields, cost and input lists of a document, checked in
+        # linear time before validation and execution (cms/graphql/limits.py, GRAPHQL_LIMITS).
         # Relations can nest without end (subEvents { parentEvent { subEvents … } }).
-        lambda: QueryDepthLimiter(max_depth=10),
+        QueryLimits,
         lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Internal server error."),
     ],
 )

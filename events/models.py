@@ -8,20 +8,16 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from cms import mixins
 from cms.blocks import BaseStreamBlock
-from cms.mixins import (
-    PAGE_TRANSLATABLE_FIELDS,
-    HeadlessPage,
-    overridable,
-    synchronised,
-    translated,
-)
+from cms.fields import belongs_to, image_field, listing_intro, optional_link, summary_field
+from cms.mixins import HeadlessPage, ListingPage
+from home.models import TopicRow
+from people.models import OrganisationRow, PersonRow
 
 from .blocks import ProgrammeBlock
 
@@ -37,19 +33,12 @@ class EventKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class EventIndexPage(HeadlessPage):
+class EventIndexPage(ListingPage):
     """The list of events; one per locale site."""
 
-    intro = models.TextField(blank=True, help_text="Text above the list of events.")
+    intro = listing_intro("events")
 
-    content_panels = HeadlessPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + translated("intro")
-
-    class Meta:
-        verbose_name = "event index page"
 
 
 class EventPage(HeadlessPage):
@@ -71,13 +60,10 @@ class EventPage(HeadlessPage):
         default=DEFAULT_TIME_ZONE,
         help_text="The time zone the event happens in; times are shown to readers in it.",
     )
-    parent_event = models.ForeignKey(
+    parent_event = optional_link(
         "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "The larger event this one is part of, e.g. the mission a forum belongs to.",
         related_name="sub_events",
-        help_text="The larger event this one is part of, e.g. the mission a forum belongs to.",
     )
     city = models.CharField(max_length=120, blank=True, help_text="City, e.g. Prague or Brno.")
     venue = models.CharField(
@@ -88,17 +74,8 @@ class EventPage(HeadlessPage):
         blank=True, help_text="Link to join online, for webinars and hybrid events."
     )
     registration_url = models.URLField(blank=True, help_text="Where participants register.")
-    summary = models.TextField(
-        max_length=600, help_text="One paragraph for listings and link previews."
-    )
-    main_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Picture for listings and the top of the event page.",
-    )
+    summary = summary_field()
+    main_image = image_field("Picture for listings and the top of the event page.")
     programme = StreamField(
         ProgrammeBlock(), blank=True, help_text="Agenda items: time, title, speakers."
     )
@@ -144,10 +121,10 @@ class EventPage(HeadlessPage):
         index.FilterField("start"),
     ]
     translatable_fields = (
-        PAGE_TRANSLATABLE_FIELDS
-        + translated("city", "venue", "address", "summary", "programme", "body")
-        + translated("topics", "organisers")
-        + synchronised(
+        mixins.PAGE_TRANSLATABLE_FIELDS
+        + mixins.translated("city", "venue", "address", "summary", "programme", "body")
+        + mixins.translated("topics", "organisers")
+        + mixins.synchronised(
             "kind",
             "start",
             "end",
@@ -158,7 +135,7 @@ class EventPage(HeadlessPage):
             "speakers",
             "participants",
         )
-        + overridable("main_image")
+        + mixins.overridable("main_image")
     )
 
     class Meta:
@@ -180,52 +157,17 @@ class EventPage(HeadlessPage):
         return zoneinfo.ZoneInfo(self.time_zone or DEFAULT_TIME_ZONE)
 
 
-class EventPageTopic(TranslatableMixin, Orderable):
-    """Translatable so a translated event points to the topic in its own locale."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="topics")
-    topic = models.ForeignKey(
-        "home.Topic", on_delete=models.CASCADE, related_name="+", help_text="A topic of the event."
-    )
-    panels = [FieldPanel("topic")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+class EventPageTopic(TopicRow):
+    page = belongs_to(EventPage, "topics", "Topics of the event, in the asked-for locale.")
 
 
-class EventOrganiser(TranslatableMixin, Orderable):
-    """Translatable so a translated event points to the organisation in its own locale."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
-    organisation = models.ForeignKey(
-        "people.Organisation",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="An organisation that organises the event.",
-    )
-    panels = [FieldPanel("organisation")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+class EventOrganiser(OrganisationRow):
+    page = belongs_to(EventPage, "organisers", "Organisations that organise the event.")
 
 
-class EventSpeaker(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    person = models.ForeignKey(
-        "people.PersonPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A person who speaks at the event.",
-    )
-    panels = [FieldPanel("person")]
+class EventSpeaker(PersonRow):
+    page = belongs_to(EventPage, "speakers", "People who speak at the event.")
 
 
-class EventParticipant(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="participants")
-    person = models.ForeignKey(
-        "people.PersonPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A person who takes part in the event.",
-    )
-    panels = [FieldPanel("person")]
+class EventParticipant(PersonRow):
+    page = belongs_to(EventPage, "participants", "People who take part in the event.")

@@ -12,11 +12,17 @@ from cms.graphql import relations
 from cms.graphql.context import context
 from cms.graphql.errors import checked_text, parse_id
 from cms.graphql.images import ImageType
-from cms.graphql.listing import listing, one_per_locale, page_by_path_or_id
+from cms.graphql.listing import page_queries
 from cms.graphql.localize import localized_keys
-from cms.graphql.pages import PageInterface
+from cms.graphql.pages import PageInterface, listing_page_type
 from cms.graphql.references import References
-from cms.graphql.streamfield import BodyBlock, list_items, register_block, stream_union
+from cms.graphql.streamfield import (
+    BodyBlock,
+    StreamBlock,
+    list_items,
+    register_block,
+    stream_union,
+)
 from home.schema import Topic, topic_condition
 from people.models import PersonPage as PersonPageModel
 from people.schema import Organisation, PersonPage
@@ -28,8 +34,7 @@ EventKind = strawberry.enum(models.EventKind, name="EventKind", description="Wha
 
 
 @strawberry.type(description="One item of an event's programme.")
-class AgendaItemBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+class AgendaItemBlock(StreamBlock):
     start_time: str = strawberry.field(description="Start, 'HH:MM' in the event's time zone.")
     end_time: str | None = strawberry.field(description="End, 'HH:MM', when given.")
     day: str | None = strawberry.field(description="The day (ISO date) on multi-day events.")
@@ -70,13 +75,12 @@ ProgrammeBlock = stream_union(
 )
 
 
-@strawberry_django.type(models.EventIndexPage, name="EventIndexPage")
-class EventIndexPage(PageInterface):
-    intro: str
+EventIndexPage = listing_page_type(models.EventIndexPage)
 
 
 @strawberry_django.type(models.EventPage, name="EventPage")
 class EventPage(PageInterface):
+    kind: EventKind
     time_zone: str
     city: str
     venue: str
@@ -84,10 +88,6 @@ class EventPage(PageInterface):
     online_url: str
     registration_url: str
     summary: str
-
-    @strawberry_django.field(description="What sort of event this is.")
-    def kind(self, root: models.EventPage) -> EventKind:
-        return models.EventKind(root.kind)
 
     @strawberry_django.field(
         description="When the event starts: ISO 8601 with the offset of the event's time zone."
@@ -101,43 +101,25 @@ class EventPage(PageInterface):
     def end(self, root: models.EventPage) -> datetime:
         return root.end.astimezone(root.tzinfo)
 
-    @strawberry_django.field(description="Picture for listings and the top of the event page.")
-    def main_image(self, root: models.EventPage, info: Info) -> ImageType | None:
-        return relations.image(info, root, "main_image")
+    main_image: ImageType | None = relations.image_of(models.EventPage.main_image)
 
-    @strawberry_django.field(description="Topics of the event, in the asked-for locale.")
-    def topics(self, root: models.EventPage, info: Info) -> list[Topic]:
-        return relations.many(info, root, "topics", models.EventPageTopic, "topic")
+    topics: list[Topic] = relations.inline_list(models.EventPageTopic)
 
-    @strawberry_django.field(description="Organisations that organise the event.")
-    def organisers(self, root: models.EventPage, info: Info) -> list[Organisation]:
-        return relations.many(info, root, "organisers", models.EventOrganiser, "organisation")
+    organisers: list[Organisation] = relations.inline_list(models.EventOrganiser)
 
-    @strawberry_django.field(description="People who speak at the event.")
-    def speakers(self, root: models.EventPage, info: Info) -> list[PersonPage]:
-        return relations.many(info, root, "speakers", models.EventSpeaker, "person")
+    speakers: list[PersonPage] = relations.inline_list(models.EventSpeaker)
 
-    @strawberry_django.field(description="People who take part in the event.")
-    def participants(self, root: models.EventPage, info: Info) -> list[PersonPage]:
-        return relations.many(info, root, "participants", models.EventParticipant, "person")
+    participants: list[PersonPage] = relations.inline_list(models.EventParticipant)
 
-    @strawberry_django.field(
-        description="The larger event this one is part of (e.g. the mission of a forum)."
-    )
-    def parent_event(self, root: models.EventPage, info: Info) -> "EventPage | None":
-        return relations.one(info, root, "parent_event", "parent_event")
+    parent_event: "EventPage | None" = relations.target_of(models.EventPage.parent_event)
 
     @strawberry_django.field(description="Events that are part of this one, earliest first.")
     def sub_events(self, root: models.EventPage, info: Info) -> list["EventPage"]:
         return context(info).batch("sub_events", root, _sub_events(info))
 
-    @strawberry_django.field(description="The programme: agenda items in order.")
-    def programme(self, root: models.EventPage, info: Info) -> list[ProgrammeBlock]:
-        return relations.stream(info, root, "programme")
+    programme: list[ProgrammeBlock] = relations.blocks_of(models.EventPage.programme)
 
-    @strawberry_django.field(description="Everything else about the event.")
-    def body(self, root: models.EventPage, info: Info) -> list[BodyBlock]:
-        return relations.stream(info, root, "body")
+    body: list[BodyBlock] = relations.blocks_of(models.EventPage.body)
 
     @strawberry_django.field(
         description="Absolute address of this event as an iCalendar (.ics) file, in this "
@@ -231,24 +213,13 @@ def default_event_order(queryset: QuerySet) -> QuerySet:
 
 @strawberry.type
 class Query:
-    events = listing(
+    events, event, event_index = page_queries(
         EventPage,
-        models.EventPage,
+        EventIndexPage,
         filters=EventFilter,
         ordering=EventOrdering,
         order_by=default_event_order,
         description="Events in the asked-for locale: upcoming soonest first, then past latest "
         "first, unless `ordering` says otherwise. With `fallback: true`, events not translated "
         "into the locale appear in the default locale.",
-    )
-    event = page_by_path_or_id(
-        EventPage,
-        models.EventPage,
-        description="One event by `path` or `id`, in the asked-for locale (the default-locale "
-        "version, flagged isFallback, when it is not translated, unless `fallback: false`).",
-    )
-    event_index = one_per_locale(
-        EventIndexPage,
-        models.EventIndexPage,
-        description="The events index page of the asked-for locale.",
     )

@@ -6,26 +6,19 @@ cms/mixins.py for the rules they follow).
 
 from django.db import models
 from django.utils.text import slugify
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms import mixins
 from cms.blocks import BaseStreamBlock
-from cms.mixins import (
-    PAGE_TRANSLATABLE_FIELDS,
-    HeadlessPage,
-    TranslatableSnippet,
-    overridable,
-    synchronised,
-    translated,
-)
-
-IMAGE_MODEL = "wagtailimages.Image"
+from cms.fields import belongs_to, image_field, linked, listing_intro, summary_field
+from cms.mixins import HeadlessPage, ListingPage, NamedSnippet, inline_row
+from people.models import PersonRow
 
 
-class Topic(TranslatableSnippet):
+class Topic(NamedSnippet):
     """A theme of the network's work: AI, smart cities, smart industry, cybersecurity."""
 
     name = models.CharField(max_length=120, help_text="The topic's name, as readers see it.")
@@ -36,23 +29,13 @@ class Topic(TranslatableSnippet):
     description = models.TextField(blank=True, help_text="One or two sentences about the topic.")
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [
-        index.SearchField("name", boost=2),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-        index.FilterField("locale_id"),
-    ]
     # The slug is a filter key shared by all locales, so it follows the English source.
-    translatable_fields = translated("name", "description") + synchronised("slug")
+    translatable_fields = mixins.translated("name", "description") + mixins.synchronised("slug")
 
-    class Meta(TranslatableSnippet.Meta):
-        ordering = ["name"]
+    class Meta(NamedSnippet.Meta):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
         ]
-
-    def __str__(self):
-        return self.name
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -64,14 +47,7 @@ class HomePage(HeadlessPage):
     """The root of one locale's site."""
 
     intro = models.TextField(help_text="The welcome text at the top of the home page.")
-    hero_image = models.ForeignKey(
-        IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Wide picture at the top of the home page.",
-    )
+    hero_image = image_field("Wide picture at the top of the home page.")
     body = StreamField(BaseStreamBlock(), blank=True, help_text="The home page's story.")
 
     content_panels = HeadlessPage.content_panels + [
@@ -90,36 +66,31 @@ class HomePage(HeadlessPage):
     ]
     search_fields = HeadlessPage.search_fields + [index.SearchField("intro")]
     translatable_fields = (
-        PAGE_TRANSLATABLE_FIELDS
-        + translated("intro", "body")
-        + overridable("hero_image")
-        + synchronised("featured_news", "featured_events")
+        mixins.PAGE_TRANSLATABLE_FIELDS
+        + mixins.translated("intro", "body")
+        + mixins.overridable("hero_image")
+        + mixins.synchronised("featured_news", "featured_events")
     )
 
     class Meta:
         verbose_name = "home page"
 
 
+# Rows of inline lists, one abstract base per kind of target: a page's list names only its page.
+
+
+TopicRow = inline_row("home.Topic", "topic", "A topic.", translatable=True)
+EventRow = inline_row("events.EventPage", "event", "An event.")
+
+
 class HomePageFeaturedNews(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_news")
-    news = models.ForeignKey(
-        "home.NewsPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A news item shown on the home page.",
-    )
+    page = belongs_to(HomePage, "featured_news", "News items featured on the home page.")
+    news = linked("home.NewsPage", "A news item shown on the home page.")
     panels = [FieldPanel("news")]
 
 
-class HomePageFeaturedEvent(Orderable):
-    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_events")
-    event = models.ForeignKey(
-        "events.EventPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="An event shown on the home page.",
-    )
-    panels = [FieldPanel("event")]
+class HomePageFeaturedEvent(EventRow):
+    page = belongs_to(HomePage, "featured_events", "Events featured on the home page.")
 
 
 class StandardPage(HeadlessPage):
@@ -135,39 +106,23 @@ class StandardPage(HeadlessPage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + translated("intro", "body")
+    translatable_fields = mixins.PAGE_TRANSLATABLE_FIELDS + mixins.translated("intro", "body")
 
 
-class NewsIndexPage(HeadlessPage):
+class NewsIndexPage(ListingPage):
     """The list of news items; one per locale site."""
 
-    intro = models.TextField(blank=True, help_text="Text above the list of news.")
+    intro = listing_intro("news")
 
-    content_panels = HeadlessPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
-    max_count_per_parent = 1
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + translated("intro")
-
-    class Meta:
-        verbose_name = "news index page"
 
 
 class NewsPage(HeadlessPage):
     """A news item."""
 
     date = models.DateField(help_text="Publication date shown to readers.")
-    summary = models.TextField(
-        max_length=600, help_text="One paragraph for listings and link previews."
-    )
-    main_image = models.ForeignKey(
-        IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Picture for listings and the top of the article.",
-    )
+    summary = summary_field()
+    main_image = image_field("Picture for listings and the top of the article.")
     body = StreamField(BaseStreamBlock(), help_text="The article.")
 
     content_panels = HeadlessPage.content_panels + [
@@ -186,10 +141,10 @@ class NewsPage(HeadlessPage):
         index.FilterField("date"),
     ]
     translatable_fields = (
-        PAGE_TRANSLATABLE_FIELDS
-        + translated("summary", "body", "topics")
-        + synchronised("date", "related_events", "related_people")
-        + overridable("main_image")
+        mixins.PAGE_TRANSLATABLE_FIELDS
+        + mixins.translated("summary", "body", "topics")
+        + mixins.synchronised("date", "related_events", "related_people")
+        + mixins.overridable("main_image")
     )
 
     class Meta:
@@ -197,36 +152,13 @@ class NewsPage(HeadlessPage):
         ordering = ["-date"]
 
 
-class NewsPageTopic(TranslatableMixin, Orderable):
-    """Translatable so that a translated news item points to the topic in its own locale."""
-
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topics")
-    topic = models.ForeignKey(
-        Topic, on_delete=models.CASCADE, related_name="+", help_text="A topic of this news item."
-    )
-    panels = [FieldPanel("topic")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+class NewsPageTopic(TopicRow):
+    page = belongs_to(NewsPage, "topics", "Topics of the news item, in the asked-for locale.")
 
 
-class NewsPageRelatedEvent(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_events")
-    event = models.ForeignKey(
-        "events.EventPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="An event this news item is about.",
-    )
-    panels = [FieldPanel("event")]
+class NewsPageRelatedEvent(EventRow):
+    page = belongs_to(NewsPage, "related_events", "Events the news item is about (visible ones).")
 
 
-class NewsPageRelatedPerson(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_people")
-    person = models.ForeignKey(
-        "people.PersonPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text="A person this news item mentions.",
-    )
-    panels = [FieldPanel("person")]
+class NewsPageRelatedPerson(PersonRow):
+    page = belongs_to(NewsPage, "related_people", "People the news item mentions (visible ones).")

@@ -12,9 +12,9 @@ from cms.graphql import relations
 from cms.graphql.context import context
 from cms.graphql.errors import checked_text
 from cms.graphql.images import ImageType
-from cms.graphql.listing import listing, one_per_locale, page_by_path_or_id
+from cms.graphql.listing import listing, one_per_locale, page_queries
 from cms.graphql.localize import localized_keys
-from cms.graphql.pages import PageInterface
+from cms.graphql.pages import PageInterface, listing_page_type
 from cms.graphql.snippets import TranslatableSnippetInterface
 from cms.graphql.streamfield import BodyBlock
 
@@ -47,35 +47,22 @@ class Topic(TranslatableSnippetInterface):
 class HomePage(PageInterface):
     intro: str
 
-    @strawberry_django.field(description="Wide picture at the top of the home page.")
-    def hero_image(self, root: models.HomePage, info: Info) -> ImageType | None:
-        return relations.image(info, root, "hero_image")
+    hero_image: ImageType | None = relations.image_of(models.HomePage.hero_image)
 
-    @strawberry_django.field(description="The home page's story.")
-    def body(self, root: models.HomePage, info: Info) -> list[BodyBlock]:
-        return relations.stream(info, root, "body")
+    body: list[BodyBlock] = relations.blocks_of(models.HomePage.body)
 
-    @strawberry_django.field(description="News items featured on the home page.")
-    def featured_news(self, root: models.HomePage, info: Info) -> list["NewsPage"]:
-        return relations.many(info, root, "featured_news", models.HomePageFeaturedNews, "news")
-
-    @strawberry_django.field(description="Events featured on the home page.")
-    def featured_events(self, root: models.HomePage, info: Info) -> list[EventRef]:
-        return relations.many(info, root, "featured_events", models.HomePageFeaturedEvent, "event")
+    featured_news: list["NewsPage"] = relations.inline_list(models.HomePageFeaturedNews)
+    featured_events: list[EventRef] = relations.inline_list(models.HomePageFeaturedEvent)
 
 
 @strawberry_django.type(models.StandardPage, name="StandardPage")
 class StandardPage(PageInterface):
     intro: str
 
-    @strawberry_django.field(description="The page's content.")
-    def body(self, root: models.StandardPage, info: Info) -> list[BodyBlock]:
-        return relations.stream(info, root, "body")
+    body: list[BodyBlock] = relations.blocks_of(models.StandardPage.body)
 
 
-@strawberry_django.type(models.NewsIndexPage, name="NewsIndexPage")
-class NewsIndexPage(PageInterface):
-    intro: str
+NewsIndexPage = listing_page_type(models.NewsIndexPage)
 
 
 @strawberry_django.type(models.NewsPage, name="NewsPage")
@@ -83,25 +70,15 @@ class NewsPage(PageInterface):
     date: dt.date
     summary: str
 
-    @strawberry_django.field(description="Picture for listings and the top of the article.")
-    def main_image(self, root: models.NewsPage, info: Info) -> ImageType | None:
-        return relations.image(info, root, "main_image")
+    main_image: ImageType | None = relations.image_of(models.NewsPage.main_image)
 
-    @strawberry_django.field(description="The article.")
-    def body(self, root: models.NewsPage, info: Info) -> list[BodyBlock]:
-        return relations.stream(info, root, "body")
+    body: list[BodyBlock] = relations.blocks_of(models.NewsPage.body)
 
-    @strawberry_django.field(description="Topics of the news item, in the asked-for locale.")
-    def topics(self, root: models.NewsPage, info: Info) -> list[Topic]:
-        return relations.many(info, root, "topics", models.NewsPageTopic, "topic")
+    topics: list[Topic] = relations.inline_list(models.NewsPageTopic)
 
-    @strawberry_django.field(description="Events the news item is about (visible ones).")
-    def related_events(self, root: models.NewsPage, info: Info) -> list[EventRef]:
-        return relations.many(info, root, "related_events", models.NewsPageRelatedEvent, "event")
+    related_events: list[EventRef] = relations.inline_list(models.NewsPageRelatedEvent)
 
-    @strawberry_django.field(description="People the news item mentions (visible ones).")
-    def related_people(self, root: models.NewsPage, info: Info) -> list[PersonRef]:
-        return relations.many(info, root, "related_people", models.NewsPageRelatedPerson, "person")
+    related_people: list[PersonRef] = relations.inline_list(models.NewsPageRelatedPerson)
 
 
 @strawberry_django.filter_type(models.NewsPage, description="Filters of the news listing.")
@@ -150,21 +127,14 @@ class Query:
     home = one_per_locale(
         HomePage, models.HomePage, description="The home page of the asked-for locale."
     )
-    news = listing(
+    news, news_item, news_index = page_queries(
         NewsPage,
-        models.NewsPage,
+        NewsIndexPage,
         filters=NewsFilter,
         ordering=NewsOrdering,
         order_by=lambda news: news.order_by("-date", "pk"),
         description="News in the asked-for locale, newest first.",
-    )
-    news_item = page_by_path_or_id(
-        NewsPage, models.NewsPage, description="One news item by `path` or `id`."
-    )
-    news_index = one_per_locale(
-        NewsIndexPage,
-        models.NewsIndexPage,
-        description="The news index page of the asked-for locale.",
+        item="news item",
     )
     topics = listing(
         Topic,

@@ -7,21 +7,14 @@ cms/mixins.py for the rules they follow).
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from cms import mixins
 from cms.blocks import RICH_TEXT_FEATURES
-from cms.mixins import (
-    PAGE_TRANSLATABLE_FIELDS,
-    HeadlessPage,
-    TranslatableSnippet,
-    overridable,
-    synchronised,
-    translated,
-)
+from cms.fields import belongs_to, image_field, listing_intro, optional_link
+from cms.mixins import HeadlessPage, ListingPage, NamedSnippet, TranslatableOrderable, inline_row
 
 
 class OrganisationKind(models.TextChoices):
@@ -30,7 +23,7 @@ class OrganisationKind(models.TextChoices):
     PARTNER = "partner", "Partner"
 
 
-class Organisation(TranslatableSnippet):
+class Organisation(NamedSnippet):
     """A ministry, cluster, company or association of the network."""
 
     name = models.CharField(max_length=200, help_text="Full name of the organisation.")
@@ -44,14 +37,7 @@ class Organisation(TranslatableSnippet):
     )
     country = CountryField(help_text="Country of the organisation's seat.")
     website = models.URLField(blank=True, help_text="The organisation's own website.")
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The organisation's logo.",
-    )
+    logo = image_field("The organisation's logo.")
     description = models.TextField(blank=True, help_text="What the organisation does.")
 
     panels = [
@@ -73,61 +59,31 @@ class Organisation(TranslatableSnippet):
         index.FilterField("locale_id"),
     ]
     translatable_fields = (
-        translated("name", "short_name", "description")
-        + synchronised("kind", "country", "website")
-        + overridable("logo")
+        mixins.translated("name", "short_name", "description")
+        + mixins.synchronised("kind", "country", "website")
+        + mixins.overridable("logo")
     )
 
-    class Meta(TranslatableSnippet.Meta):
-        ordering = ["name"]
 
-    def __str__(self):
-        return self.name
-
-
-class Award(TranslatableSnippet):
+class Award(NamedSnippet):
     """An award the network gives, e.g. Professionals4Ukraine."""
 
     name = models.CharField(max_length=200, help_text="The award's name.")
-    awarded_by = models.ForeignKey(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="awards",
-        help_text="The organisation that gives the award.",
+    awarded_by = optional_link(
+        Organisation, "The organisation that gives the award.", related_name="awards"
     )
     description = models.TextField(blank=True, help_text="What the award recognises.")
 
     panels = [FieldPanel("name"), FieldPanel("awarded_by"), FieldPanel("description")]
-    search_fields = [
-        index.SearchField("name", boost=2),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-        index.FilterField("locale_id"),
-    ]
-    translatable_fields = translated("name", "awarded_by", "description")
-
-    class Meta(TranslatableSnippet.Meta):
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
+    translatable_fields = mixins.translated("name", "awarded_by", "description")
 
 
-class PeopleIndexPage(HeadlessPage):
+class PeopleIndexPage(ListingPage):
     """The list of ambassadors; one per locale site."""
 
-    intro = models.TextField(blank=True, help_text="Text above the list of people.")
+    intro = listing_intro("people")
 
-    content_panels = HeadlessPage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["people.PersonPage"]
-    max_count_per_parent = 1
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + translated("intro")
-
-    class Meta:
-        verbose_name = "people index page"
 
 
 class PersonPage(HeadlessPage):
@@ -136,23 +92,9 @@ class PersonPage(HeadlessPage):
     role = models.CharField(
         max_length=200, blank=True, help_text="Job title or role, e.g. cluster manager."
     )
-    organisation = models.ForeignKey(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="people",
-        help_text="Where the person works.",
-    )
+    organisation = optional_link(Organisation, "Where the person works.", related_name="people")
     country = CountryField(blank=True, help_text="Country the person works in.")
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Portrait, ideally square.",
-    )
+    photo = image_field("Portrait, ideally square.")
     biography = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="A short biography."
     )
@@ -175,10 +117,10 @@ class PersonPage(HeadlessPage):
         index.FilterField("country"),
     ]
     translatable_fields = (
-        PAGE_TRANSLATABLE_FIELDS
-        + translated("role", "organisation", "biography", "links", "award_profiles")
-        + synchronised("country")
-        + overridable("photo")
+        mixins.PAGE_TRANSLATABLE_FIELDS
+        + mixins.translated("role", "organisation", "biography", "links", "award_profiles")
+        + mixins.synchronised("country")
+        + mixins.overridable("photo")
     )
 
     class Meta:
@@ -186,24 +128,27 @@ class PersonPage(HeadlessPage):
         ordering = ["title"]
 
 
-class PersonLink(TranslatableMixin, Orderable):
-    """A link on a profile; the label is translated, the address follows the source."""
+PersonRow = inline_row("people.PersonPage", "person", "A person's profile page.")
+OrganisationRow = inline_row(
+    "people.Organisation", "organisation", "An organisation of the network.", translatable=True
+)
 
-    page = ParentalKey(PersonPage, on_delete=models.CASCADE, related_name="links")
+
+class PersonLink(TranslatableOrderable):
+    """A link on a profile; the label is mixins.translated, the address follows the source."""
+
+    page = belongs_to(PersonPage, "links")
     label = models.CharField(max_length=80, help_text="Link text, e.g. LinkedIn or 'Website'.")
     url = models.URLField(help_text="The address.")
 
     panels = [FieldPanel("label"), FieldPanel("url")]
-    translatable_fields = translated("label") + synchronised("url")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
+    translatable_fields = mixins.translated("label") + mixins.synchronised("url")
 
 
-class AwardProfile(TranslatableMixin, Orderable):
+class AwardProfile(TranslatableOrderable):
     """An award a person received: which, when, and why."""
 
-    page = ParentalKey(PersonPage, on_delete=models.CASCADE, related_name="award_profiles")
+    page = belongs_to(PersonPage, "award_profiles")
     award = models.ForeignKey(
         Award, on_delete=models.PROTECT, related_name="profiles", help_text="The award received."
     )
@@ -214,7 +159,4 @@ class AwardProfile(TranslatableMixin, Orderable):
     citation = models.TextField(help_text="Why the person received the award.")
 
     panels = [FieldPanel("award"), FieldPanel("year"), FieldPanel("citation")]
-    translatable_fields = translated("award", "citation") + synchronised("year")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        ordering = ["sort_order"]
+    translatable_fields = mixins.translated("award", "citation") + mixins.synchronised("year")

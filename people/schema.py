@@ -10,9 +10,9 @@ from cms.graphql import relations
 from cms.graphql.context import context
 from cms.graphql.errors import checked_text, parse_id
 from cms.graphql.images import ImageType
-from cms.graphql.listing import listing, one_per_locale, page_by_path_or_id, snippet_by_id
+from cms.graphql.listing import page_queries, snippet_queries
 from cms.graphql.localize import localized
-from cms.graphql.pages import PageInterface
+from cms.graphql.pages import PageInterface, listing_page_type
 from cms.graphql.references import References
 from cms.graphql.richtext import collect_rich_text, render_rich_text
 from cms.graphql.snippets import TranslatableSnippetInterface
@@ -36,14 +36,11 @@ def country_name(info: Info, root) -> str:
 
 @strawberry_django.type(models.Organisation, name="Organisation")
 class Organisation(TranslatableSnippetInterface):
+    kind: OrganisationKind
     name: str
     short_name: str
     website: str
     description: str
-
-    @strawberry_django.field(description="How the organisation belongs to the network.")
-    def kind(self, root: models.Organisation) -> OrganisationKind:
-        return models.OrganisationKind(root.kind)
 
     @strawberry_django.field(description="ISO 3166 code of the country of the seat, e.g. 'CZ'.")
     def country(self, root: models.Organisation) -> str:
@@ -53,9 +50,7 @@ class Organisation(TranslatableSnippetInterface):
     def country_name(self, root: models.Organisation, info: Info) -> str:
         return country_name(info, root)
 
-    @strawberry_django.field(description="The organisation's logo.")
-    def logo(self, root: models.Organisation, info: Info) -> ImageType | None:
-        return relations.image(info, root, "logo")
+    logo: ImageType | None = relations.image_of(models.Organisation.logo)
 
 
 @strawberry_django.type(models.Award, name="Award")
@@ -63,9 +58,7 @@ class Award(TranslatableSnippetInterface):
     name: str
     description: str
 
-    @strawberry_django.field(description="The organisation that gives the award.")
-    def awarded_by(self, root: models.Award, info: Info) -> Organisation | None:
-        return relations.one(info, root, "awarded_by", "awarded_by")
+    awarded_by: Organisation | None = relations.target_of(models.Award.awarded_by)
 
 
 @strawberry.type(description="An award a person received: which, when and why.")
@@ -75,15 +68,15 @@ class AwardProfile:
     citation: str = strawberry.field(description="Why the person received it.")
 
 
-@strawberry.type(description="A link on a person's profile.")
+@strawberry_django.type(
+    models.PersonLink, name="PersonLink", description="A link on a person's profile."
+)
 class PersonLink:
-    label: str = strawberry.field(description="Link text, e.g. 'LinkedIn'.")
-    url: str = strawberry.field(description="The address.")
+    label: str
+    url: str
 
 
-@strawberry_django.type(models.PeopleIndexPage, name="PeopleIndexPage")
-class PeopleIndexPage(PageInterface):
-    intro: str
+PeopleIndexPage = listing_page_type(models.PeopleIndexPage)
 
 
 @strawberry_django.type(models.PersonPage, name="PersonPage")
@@ -94,9 +87,7 @@ class PersonPage(PageInterface):
     def name(self, root: models.PersonPage) -> str:
         return root.title
 
-    @strawberry_django.field(description="Where the person works, in the asked-for locale.")
-    def organisation(self, root: models.PersonPage, info: Info) -> Organisation | None:
-        return relations.one(info, root, "organisation", "organisation")
+    organisation: Organisation | None = relations.target_of(models.PersonPage.organisation)
 
     @strawberry_django.field(description="ISO 3166 code of the country the person works in.")
     def country(self, root: models.PersonPage) -> str:
@@ -106,9 +97,7 @@ class PersonPage(PageInterface):
     def country_name(self, root: models.PersonPage, info: Info) -> str:
         return country_name(info, root)
 
-    @strawberry_django.field(description="Portrait.")
-    def photo(self, root: models.PersonPage, info: Info) -> ImageType | None:
-        return relations.image(info, root, "photo")
+    photo: ImageType | None = relations.image_of(models.PersonPage.photo)
 
     @strawberry_django.field(description="Biography as HTML, with internal links resolved.")
     def biography(self, root: models.PersonPage, info: Info) -> str:
@@ -143,7 +132,7 @@ def _links(info: Info):
         links = list(models.PersonLink.objects.filter(page__in=stored).order_by("sort_order"))
         links += [link for person in people if in_memory(person) for link in person.links.all()]
         for link in links:
-            result[link.page_id].append(PersonLink(label=link.label, url=link.url))
+            result[link.page_id].append(link)
         return result
 
     return compute
@@ -241,40 +230,20 @@ class AwardOrdering:
 
 @strawberry.type
 class Query:
-    people = listing(
+    people, person, people_index = page_queries(
         PersonPage,
-        models.PersonPage,
+        PeopleIndexPage,
         filters=PersonFilter,
         ordering=PersonOrdering,
         order_by=lambda people: people.order_by("title"),
         description="Ambassador profiles in the asked-for locale, by name.",
     )
-    person = page_by_path_or_id(
-        PersonPage,
-        models.PersonPage,
-        description="One person by `path` or `id`, in the asked-for locale.",
-    )
-    people_index = one_per_locale(
-        PeopleIndexPage,
-        models.PeopleIndexPage,
-        description="The people index page of the asked-for locale.",
-    )
-    organisations = listing(
+    organisations, organisation = snippet_queries(
         Organisation,
-        models.Organisation,
         filters=OrganisationFilter,
         ordering=OrganisationOrdering,
-        order_by=lambda organisations: organisations.order_by("name"),
         description="Organisations of the network in the asked-for locale, by name.",
     )
-    organisation = snippet_by_id(
-        Organisation, models.Organisation, description="One organisation by id (of any locale)."
+    awards, award = snippet_queries(
+        Award, ordering=AwardOrdering, description="Awards in the asked-for locale, by name."
     )
-    awards = listing(
-        Award,
-        models.Award,
-        ordering=AwardOrdering,
-        order_by=lambda awards: awards.order_by("name"),
-        description="Awards in the asked-for locale, by name.",
-    )
-    award = snippet_by_id(Award, models.Award, description="One award by id (of any locale).")

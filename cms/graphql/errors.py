@@ -45,3 +45,50 @@ def checked_text(value: str, name: str) -> str:
     if "\x00" in value:
         raise InvalidArgument(f"{name} must not contain the NUL character.")
     return value
+
+
+# --- API limits (cms/graphql/limits.py): refusals of a whole document, before anything runs ----
+
+
+class DocumentTooLarge(ApiError):
+    code = "DOCUMENT_TOO_LARGE"
+
+
+class TooManyTokens(ApiError):
+    code = "TOO_MANY_TOKENS"
+
+
+class QueryTooDeep(ApiError):
+    code = "QUERY_TOO_DEEP"
+
+
+class TooManyAliases(ApiError):
+    code = "TOO_MANY_ALIASES"
+
+
+class TooManyFields(ApiError):
+    code = "TOO_MANY_FIELDS"
+
+
+class QueryTooCostly(ApiError):
+    code = "QUERY_TOO_COSTLY"
+
+
+class ListTooLong(ApiError):
+    code = "LIST_TOO_LONG"
+
+
+class InputTooDeep(ApiError):
+    code = "INPUT_TOO_DEEP"
+
+
+class FragmentCycle(ApiError):
+    code = "FRAGMENT_CYCLE"
+
+
+class OperationNameRequired(ApiError):
+    code = "OPERATION_NAME_REQUIRED"
+
+
+class UnknownOperation(ApiError):
+    code = "UNKNOWN_OPERATION"

@@ -7,6 +7,7 @@ import strawberry
 import strawberry_django
 from django.db.models import QuerySet
 from strawberry.types import Info
+from strawberry_django.utils.typing import get_django_definition
 
 from .context import context
 from .errors import ApiError, parse_id
@@ -97,3 +98,56 @@ def snippet_by_id(node, model, *, description: str):
         return found[0] if found else None
 
     return strawberry_django.field(resolve, description=description)
+
+
+def model_of(node) -> type:
+    """The Django model a strawberry-django type is made from."""
+    return get_django_definition(node, strict=True).model
+
+
+def page_queries(
+    node, index_node, *, order_by: OrderBy, description: str, item: str = "", **listing_options
+):
+    """The three root fields of a page type with its own index page: the listing
+    (`events`), one by path or id (`event`) and the index page (`eventIndex`).
+
+    `item` names one page in the descriptions (default: the model's name without " page").
+    """
+    model, index_model = model_of(node), model_of(index_node)
+    name = item or model._meta.verbose_name.removesuffix(" page")
+    return (
+        listing(node, model, order_by=order_by, description=description, **listing_options),
+        page_by_path_or_id(
+            node,
+            model,
+            description=f"One {name} by `path` or `id`, in the asked-for locale (the "
+            "default-locale version, flagged isFallback, when it is not translated, unless "
+            "`fallback: false`).",
+        ),
+        one_per_locale(
+            index_node,
+            index_model,
+            description=f"The {index_model._meta.verbose_name} of the asked-for locale.",
+        ),
+    )
+
+
+def snippet_queries(node, *, description: str, **listing_options):
+    """The two root fields of a snippet type: the listing by name (`awards`) and one by id
+    (`award`)."""
+    model = model_of(node)
+    return (
+        listing(
+            node,
+            model,
+            order_by=lambda snippets: snippets.order_by("name"),
+            description=description,
+            **listing_options,
+        ),
+        snippet_by_id(
+            node,
+            model,
+            description=f"One {model._meta.verbose_name} by id (of any locale), in the "
+            "asked-for locale.",
+        ),
+    )

@@ -112,22 +112,10 @@ def _translations(info: Info):
     return compute
 
 
-@strawberry_django.interface(WagtailPage, name="Page", description="Fields every page has.")
-class PageInterface:
-    title: str = strawberry_django.field(description="The page's title.")
-    slug: str = strawberry_django.field(description="The last part of the page's path.")
-    seo_title: str = strawberry_django.field(
-        description="Title for search engines and the browser tab; empty means use the title."
-    )
-    search_description: str = strawberry_django.field(
-        description="Description for search engines and link previews."
-    )
-    first_published_at: datetime | None = strawberry_django.field(
-        description="When the page was first published (ISO 8601 with offset)."
-    )
-    last_published_at: datetime | None = strawberry_django.field(
-        description="When the page was last published (ISO 8601 with offset)."
-    )
+@strawberry_django.type(WagtailPage)
+class PageAddress:
+    """Where a page is, in its language and the others: the fields the Page interface and the
+    sitemap's entries share (inherited by both; not a GraphQL type of its own)."""
 
     @strawberry_django.field(description="The page's id; the same id works with any locale.")
     def id(self, root: WagtailPage) -> strawberry.ID:
@@ -151,6 +139,30 @@ class PageInterface:
         return context(info).locale_code(root.locale_id)
 
     @strawberry_django.field(
+        description="Live versions of this page in every locale, this one included (for hreflang)."
+    )
+    def translations(self, root: WagtailPage, info: Info) -> list[PageLink]:
+        return context(info).batch("translations", root, _translations(info))
+
+
+@strawberry_django.interface(WagtailPage, name="Page", description="Fields every page has.")
+class PageInterface(PageAddress):
+    title: str = strawberry_django.field(description="The page's title.")
+    slug: str = strawberry_django.field(description="The last part of the page's path.")
+    seo_title: str = strawberry_django.field(
+        description="Title for search engines and the browser tab; empty means use the title."
+    )
+    search_description: str = strawberry_django.field(
+        description="Description for search engines and link previews."
+    )
+    first_published_at: datetime | None = strawberry_django.field(
+        description="When the page was first published (ISO 8601 with offset)."
+    )
+    last_published_at: datetime | None = strawberry_django.field(
+        description="When the page was last published (ISO 8601 with offset)."
+    )
+
+    @strawberry_django.field(
         description="True when the asked-for translation is not live and this is the "
         "default-locale version instead."
     )
@@ -162,12 +174,6 @@ class PageInterface:
     )
     def breadcrumbs(self, root: WagtailPage, info: Info) -> list[PageLink]:
         return context(info).batch("breadcrumbs", root, _breadcrumbs(info))
-
-    @strawberry_django.field(
-        description="Live versions of this page in every locale, this one included (for hreflang)."
-    )
-    def translations(self, root: WagtailPage, info: Info) -> list[PageLink]:
-        return context(info).batch("translations", root, _translations(info))
 
     @strawberry_django.field(
         description="How complete and current this translation is; null for the source itself."
@@ -204,3 +210,11 @@ def find_page(info: Info, *, path: str | None, id: str | None, locale: str | Non
     specific_model = source.specific_class
     matches = localized(info, specific_model, [source], target_locale, fallback)
     return matches[0] if matches else None
+
+
+def listing_page_type(model):
+    """The GraphQL type of an index page (cms.mixins.ListingPage): the page and its intro."""
+    name = model.__name__
+    return strawberry_django.type(model, name=name)(
+        type(name, (PageInterface,), {"__annotations__": {"intro": str}})
+    )

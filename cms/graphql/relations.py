@@ -7,6 +7,7 @@ so a schema names only the relation.
 
 from collections import defaultdict
 
+import strawberry_django
 from strawberry.types import Info
 from wagtail.images.models import Image
 
@@ -93,3 +94,58 @@ def stream(info: Info, root, field_name: str):
         return convert_streams(info, objects, field_name, locale, fallback)
 
     return context(info).batch(field_name, root, compute)
+
+
+# --- fields of the types: one line each, described by the model field's help_text ----------
+
+
+def _field_of(model_attribute):
+    """The model field behind `Model.attribute` (Django's and Wagtail's descriptors)."""
+    return model_attribute.field
+
+
+def image_of(model_attribute):
+    """A field for an image foreign key, e.g. `image_of(models.NewsPage.main_image)`."""
+    name = _field_of(model_attribute).name
+
+    def resolve(root, info: Info):
+        return image(info, root, name)
+
+    return strawberry_django.field(resolve, description=_field_of(model_attribute).help_text)
+
+
+def blocks_of(model_attribute):
+    """A field for a StreamField's typed blocks, e.g. `blocks_of(models.NewsPage.body)`."""
+    name = _field_of(model_attribute).name
+
+    def resolve(root, info: Info):
+        return stream(info, root, name)
+
+    return strawberry_django.field(resolve, description=_field_of(model_attribute).help_text)
+
+
+def target_of(model_attribute):
+    """A field for a foreign key to a translatable object, in the reader's locale."""
+    name = _field_of(model_attribute).name
+
+    def resolve(root, info: Info):
+        return one(info, root, name, name)
+
+    return strawberry_django.field(resolve, description=_field_of(model_attribute).help_text)
+
+
+def inline_list(through, parent: str = "page"):
+    """A field for the targets of an inline list (`through` rows with a ParentalKey `parent`
+    and one foreign key to what they list), described by the ParentalKey's help_text."""
+    parental = through._meta.get_field(parent)
+    fk = next(
+        field.name
+        for field in through._meta.get_fields()
+        if field.many_to_one and field.name not in (parent, "locale")
+    )
+    batch_name = through._meta.label_lower
+
+    def resolve(root, info: Info):
+        return many(info, root, batch_name, through, fk, parent)
+
+    return strawberry_django.field(resolve, description=parental.help_text)

@@ -20,7 +20,7 @@ from cms.graphql.context import context
 from cms.graphql.errors import InvalidArgument, checked_text
 from cms.graphql.listing import in_locale
 from cms.graphql.localize import localized
-from cms.graphql.pages import PageLink, _translations, absolute_url, api_path, page_link
+from cms.graphql.pages import PageAddress, PageLink, absolute_url, api_path, page_link
 from cms.graphql.pagination import Paginated
 
 MAX_PATH_LENGTH = 255  # Redirect.old_path's length
@@ -103,34 +103,10 @@ def find_redirect(info: Info, path: str, locale: str | None) -> Redirect | None:
 
 
 @strawberry_django.type(WagtailPage, name="SitemapEntry", description="One page of the sitemap.")
-class SitemapEntry:
+class SitemapEntry(PageAddress):
     last_published_at: datetime | None = strawberry_django.field(
         description="When the page was last published (ISO 8601 with offset), for <lastmod>."
     )
-
-    @strawberry_django.field(description="The page's id.")
-    def id(self, root: WagtailPage) -> strawberry.ID:
-        return strawberry.ID(str(root.pk))
-
-    @strawberry_django.field(description="Locale-prefixed path within the site.")
-    def path(self, root: WagtailPage, info: Info) -> str:
-        return api_path(info, root)
-
-    @strawberry_django.field(
-        description="Absolute frontend URL when FRONTEND_BASE_URLS has the locale; else null."
-    )
-    def url(self, root: WagtailPage, info: Info) -> str | None:
-        return absolute_url(info, root)
-
-    @strawberry_django.field(description="Language code of the page.")
-    def locale(self, root: WagtailPage, info: Info) -> str:
-        return context(info).locale_code(root.locale_id)
-
-    @strawberry_django.field(
-        description="Live versions of this page in every locale, this one included (hreflang)."
-    )
-    def translations(self, root: WagtailPage, info: Info) -> list[PageLink]:
-        return context(info).batch("translations", root, _translations(info))
 
 
 @strawberry.type

@@ -6,6 +6,8 @@ adapters for their own blocks. Content is read from the stored JSON, so no block
 its own; the references of every page in the batch are fetched together.
 """
 
+import dataclasses
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Union
@@ -92,72 +94,121 @@ def convert_streams(info: Info, pages: list, field_name: str, locale, fallback) 
 # --- the shared blocks of cms/blocks.py -------------------------------------------------------
 
 
+@strawberry.interface(description="What every block of a StreamField has.")
+class StreamBlock:
+    id: strawberry.ID = strawberry.field(
+        description="The block's id, stable across edits (a key for the frontend's list)."
+    )
+
+
+def adapts(block_class: type, collect=None, build=None, defaults: dict | None = None):
+    """Register the decorated GraphQL type for a block class (see register_block).
+
+    By default the block's stored struct value is copied into the type's fields by name: an
+    image or document field gets the fetched object its id points at (collected first), any
+    other an empty value replaced by its `defaults` entry (or "").
+    """
+
+    def register(graphql_type):
+        fields = _fields(graphql_type)
+        register_block(
+            block_class,
+            graphql_type,
+            collect or _collector(fields),
+            build or _copier(graphql_type, fields, defaults or {}),
+        )
+        return graphql_type
+
+    return register
+
+
+# A field of these types holds the id of an object fetched in bulk: (collect, look up) methods.
+REFERENCES = {ImageType: ("add_image", "image"), DocumentType: ("add_document", "document")}
+
+
+def _fields(graphql_type) -> dict[str, tuple[str, str] | None]:
+    """{field name: its REFERENCES entry or None} of a block type, without `id`."""
+    hints = typing.get_type_hints(graphql_type)
+    return {
+        field.name: _reference(hints[field.name])
+        for field in dataclasses.fields(graphql_type)
+        if field.name != "id"
+    }
+
+
+def _reference(hint) -> tuple[str, str] | None:
+    """The REFERENCES entry of a field's type (`ImageType | None` included), or None."""
+    return next((REFERENCES[t] for t in (hint, *typing.get_args(hint)) if t in REFERENCES), None)
+
+
+def _collector(fields: dict):
+    references = {name: methods[0] for name, methods in fields.items() if methods}
+
+    def collect(value, refs):
+        for name, add in references.items():
+            getattr(refs, add)(value.get(name))
+
+    return collect
+
+
+def _copier(graphql_type, fields: dict, defaults: dict):
+    def build(block_id, value, refs):
+        values = {
+            name: getattr(refs, methods[1])(value.get(name))
+            if methods
+            else value.get(name) or defaults.get(name, "")
+            for name, methods in fields.items()
+        }
+        return graphql_type(id=block_id, **values)
+
+    return build
+
+
+@adapts(blocks.HeadingBlock, defaults={"level": "h2"})
 @strawberry.type(description="A section heading.")
-class HeadingBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+class HeadingBlock(StreamBlock):
     text: str = strawberry.field(description="The heading's text.")
     level: str = strawberry.field(description="Outline level: 'h2', 'h3' or 'h4'.")
 
 
+@adapts(
+    blocks.ParagraphBlock,
+    collect=collect_rich_text,
+    build=lambda block_id, value, refs: ParagraphBlock(
+        id=block_id, html=render_rich_text(value, refs)
+    ),
+)
 @strawberry.type(description="Running text as HTML, with internal links resolved.")
-class ParagraphBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+class ParagraphBlock(StreamBlock):
     html: str = strawberry.field(
         description="HTML. Page links point at the page's path in the asked-for locale; document "
         "links at the file; images are <img> renditions with width, height and alt."
     )
 
 
+@adapts(blocks.CaptionedImageBlock)
 @strawberry.type(description="An image with its alternative text and caption.")
-class ImageBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+class ImageBlock(StreamBlock):
     image: ImageType | None = strawberry.field(description="The picture (null if deleted).")
     alt_text: str = strawberry.field(description="Alternative text written for this use.")
     caption: str = strawberry.field(description="Caption shown under the image; may be empty.")
     credit: str = strawberry.field(description="Photographer or source; may be empty.")
 
 
+@adapts(blocks.QuoteBlock)
 @strawberry.type(description="A pull quote.")
-class QuoteBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+class QuoteBlock(StreamBlock):
     text: str = strawberry.field(description="The quoted words.")
     attribution: str = strawberry.field(description="Who said it; may be empty.")
 
 
+@adapts(
+    blocks.VideoEmbedBlock,
+    build=lambda block_id, value, refs: EmbedBlock(id=block_id, url=value or ""),
+)
 @strawberry.type(description="An external video or post, to embed by its URL.")
-class EmbedBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
+class EmbedBlock(StreamBlock):
     url: str = strawberry.field(description="The address of the video or post.")
-
-
-@strawberry.type(description="A prominent link to a page of the site or to an external address.")
-class CallToActionBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
-    text: str = strawberry.field(description="The button label.")
-    page: PageLink | None = strawberry.field(
-        description="The linked page in the asked-for locale; null when it is an external link "
-        "or the page is not visible."
-    )
-    external_url: str | None = strawberry.field(
-        description="The external address, if one was given instead of a page."
-    )
-
-
-@strawberry.type(description="A link to download a document.")
-class DocumentBlock:
-    id: strawberry.ID = strawberry.field(description="The block's id, stable across edits.")
-    document: DocumentType | None = strawberry.field(description="The file (null if deleted).")
-    title: str = strawberry.field(description="Link text; the document's title when not set.")
-
-
-def _build_image(block_id, value, refs):
-    return ImageBlock(
-        id=block_id,
-        image=refs.image(value.get("image")),
-        alt_text=value.get("alt_text") or "",
-        caption=value.get("caption") or "",
-        credit=value.get("credit") or "",
-    )
 
 
 def _build_call_to_action(block_id, value, refs):
@@ -170,57 +221,35 @@ def _build_call_to_action(block_id, value, refs):
     )
 
 
+@adapts(
+    blocks.CallToActionBlock,
+    collect=lambda value, refs: refs.add_page(value.get("page")),
+    build=_build_call_to_action,
+)
+@strawberry.type(description="A prominent link to a page of the site or to an external address.")
+class CallToActionBlock(StreamBlock):
+    text: str = strawberry.field(description="The button label.")
+    page: PageLink | None = strawberry.field(
+        description="The linked page in the asked-for locale; null when it is an external link "
+        "or the page is not visible."
+    )
+    external_url: str | None = strawberry.field(
+        description="The external address, if one was given instead of a page."
+    )
+
+
 def _build_document(block_id, value, refs):
     document = refs.document(value.get("document"))
     title = value.get("title") or (document.title if document else "")
     return DocumentBlock(id=block_id, document=document, title=title)
 
 
-register_block(
-    blocks.HeadingBlock,
-    HeadingBlock,
-    build=lambda block_id, value, refs: HeadingBlock(
-        id=block_id, text=value.get("text") or "", level=value.get("level") or "h2"
-    ),
-)
-register_block(
-    blocks.ParagraphBlock,
-    ParagraphBlock,
-    collect=collect_rich_text,
-    build=lambda block_id, value, refs: ParagraphBlock(
-        id=block_id, html=render_rich_text(value, refs)
-    ),
-)
-register_block(
-    blocks.CaptionedImageBlock,
-    ImageBlock,
-    collect=lambda value, refs: refs.add_image(value.get("image")),
-    build=_build_image,
-)
-register_block(
-    blocks.QuoteBlock,
-    QuoteBlock,
-    build=lambda block_id, value, refs: QuoteBlock(
-        id=block_id, text=value.get("text") or "", attribution=value.get("attribution") or ""
-    ),
-)
-register_block(
-    blocks.VideoEmbedBlock,
-    EmbedBlock,
-    build=lambda block_id, value, refs: EmbedBlock(id=block_id, url=value or ""),
-)
-register_block(
-    blocks.CallToActionBlock,
-    CallToActionBlock,
-    collect=lambda value, refs: refs.add_page(value.get("page")),
-    build=_build_call_to_action,
-)
-register_block(
-    blocks.DocumentLinkBlock,
-    DocumentBlock,
-    collect=lambda value, refs: refs.add_document(value.get("document")),
-    build=_build_document,
-)
+@adapts(blocks.DocumentLinkBlock, build=_build_document)
+@strawberry.type(description="A link to download a document.")
+class DocumentBlock(StreamBlock):
+    document: DocumentType | None = strawberry.field(description="The file (null if deleted).")
+    title: str = strawberry.field(description="Link text; the document's title when not set.")
+
 
 BodyBlock = stream_union(
     "BodyBlock", blocks.BaseStreamBlock(), "A block of a page body (the shared block library)."

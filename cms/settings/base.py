@@ -245,3 +245,44 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
 # opens it with ?token=…. Without it the preview is off. Tokens expire after this many seconds.
 PREVIEW_FRONTEND_URLS = env.dict("PREVIEW_FRONTEND_URLS", default={})
 PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)
+
+# --- API limits (cms/graphql/limits.py, cms/graphql/view.py; docs/deployment.md "API limits") --
+
+# What one GraphQL request may ask for. Everything but MAX_BODY_BYTES is checked on the parsed
+# document before validation, resolvers or SQL, and refused with a GraphQL error of its own
+# `extensions.code` (HTTP 200, like other validation errors); MAX_BODY_BYTES is checked by the view
+# before decoding and answered HTTP 400. Each can be set from the environment (GRAPHQL_MAX_…).
+GRAPHQL_LIMITS = {
+    # The POST body (query, variables and all), in bytes. BODY_TOO_LARGE.
+    "MAX_BODY_BYTES": env.int("GRAPHQL_MAX_BODY_BYTES", default=100_000),
+    # The query text in UTF-8 bytes, checked before it is parsed; our frontends' largest queries
+    # are about 1 KB. DOCUMENT_TOO_LARGE.
+    "MAX_DOCUMENT_BYTES": env.int("GRAPHQL_MAX_DOCUMENT_BYTES", default=20_000),
+    # Tokens (names, punctuation, values, comments): the parser stops after this many, so the
+    # work before any other check stays small. TOO_MANY_TOKENS.
+    "MAX_TOKENS": env.int("GRAPHQL_MAX_TOKENS", default=2_000),
+    # Levels of selection sets below the root fields (`{ events { results { title } } }` is 2);
+    # relations nest without end (subEvents { parentEvent { subEvents … } }). QUERY_TOO_DEEP.
+    "MAX_DEPTH": env.int("GRAPHQL_MAX_DEPTH", default=10),
+    # Aliased fields, fragments counted at each spread: aliases repeat expensive fields under
+    # other names. TOO_MANY_ALIASES.
+    "MAX_ALIASES": env.int("GRAPHQL_MAX_ALIASES", default=30),
+    # Fields selected, fragments counted at each spread (as they are executed). TOO_MANY_FIELDS.
+    "MAX_FIELDS": env.int("GRAPHQL_MAX_FIELDS", default=500),
+    # Estimated cost: 1 per field plus what it selects, times the page size for a listing's
+    # results and ASSUMED_LIST_SIZE for other lists. The largest page a frontend asks for, 100
+    # event cards with image, topics, organisers, speakers, breadcrumbs and translations
+    # (tests/cms/test_query_counts.py), costs 10,403 and a 20-card page 2,083; 15,000 allows the
+    # largest page with room for a few detail fields, and refuses two such pages in one request,
+    # a page of 100 inside a page of 100 (10,000+) with more than a few fields, or the 1,000
+    # aliased 100-item listings of the issue (103,000). QUERY_TOO_COSTLY.
+    "MAX_COST": env.int("GRAPHQL_MAX_COST", default=15_000),
+    # Items counted for a list without pagination (topics, speakers, breadcrumbs, body blocks).
+    "ASSUMED_LIST_SIZE": env.int("GRAPHQL_ASSUMED_LIST_SIZE", default=10),
+    # Items in one list of an argument or variable (ordering, widths, types); none of ours needs
+    # more than a handful. LIST_TOO_LONG.
+    "MAX_LIST_LENGTH": env.int("GRAPHQL_MAX_LIST_LENGTH", default=20),
+    # Levels of lists and objects in one argument or variable (filters nest AND/OR/NOT).
+    # INPUT_TOO_DEEP.
+    "MAX_INPUT_DEPTH": env.int("GRAPHQL_MAX_INPUT_DEPTH", default=10),
+}

@@ -11,7 +11,9 @@ the "Translation review" workflow are attached to a locale's home page as soon a
 (cms/translation/signals.py connects `attach_locale_tree` to the home page's creation).
 """
 
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.permissions import get_permission_name, user_can_edit_snippet_type
 
 SOURCE_LOCALE = "en"
 TARGET_LOCALES = ("cs", "uk")
@@ -142,9 +144,6 @@ class LocalePermissionPolicy(ModelPermissionPolicy):
 
 def user_can_edit_object(user, instance) -> bool:
     """May the user edit this page or snippet (used for wagtail-localize's editor too)?"""
-    from wagtail.models import Page
-    from wagtail.snippets.permissions import user_can_edit_snippet_type
-
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
     return user_can_edit_snippet_type(user, type(instance)) and user_can_in_locale(
@@ -153,9 +152,6 @@ def user_can_edit_object(user, instance) -> bool:
 
 
 def user_can_publish_object(user, instance) -> bool:
-    from wagtail.models import Page
-    from wagtail.snippets.permissions import get_permission_name
-
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
     return (
@@ -223,11 +219,6 @@ def ensure_workflow(apps):
 
 def attach_locale_tree(apps, home_page):
     """Give the roles their permissions on a locale's tree and put it under review."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     Locale = apps.get_model("wagtailcore", "Locale")
 
     code = Locale.objects.get(pk=home_page.locale_id).language_code
@@ -241,11 +232,26 @@ def attach_locale_tree(apps, home_page):
             for name, perms in PAGE_TREE_PERMISSIONS.items()
             if tree_locale_of_group(name) == code
         }
-        workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
-        if workflow is not None:
-            WorkflowPage.objects.update_or_create(
-                page_id=home_page.pk, defaults={"workflow": workflow}
-            )
+        put_tree_under_review(apps, home_page)
+    grant_tree_permissions(apps, home_page, grants)
+
+
+def put_tree_under_review(apps, home_page):
+    """Edits in the tree go through "Translation review", once ensure_workflow has made it."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page_id=home_page.pk, defaults={"workflow": workflow})
+
+
+def grant_tree_permissions(apps, home_page, grants: dict[str, tuple[str, ...]]):
+    """Page permissions (codenames of wagtailcore.Page) for each named group on the tree."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+
     for name, codenames in grants.items():
         group = Group.objects.filter(name=name).first()
         if group is None:

@@ -58,6 +58,12 @@ def rich_text(paragraphs: list[T]) -> str:
     return "".join(f"<p>{escape(paragraph.en, quote=False)}</p>" for paragraph in paragraphs)
 
 
+def add_rows(rows, field: str, targets) -> None:
+    """Fill an inline list of a page (e.g. `event.speakers`) with a row per target, in order."""
+    for target in targets:
+        rows.add(rows.model(**{field: target}))
+
+
 class DemoBuilder:
     def __init__(self, log: Callable[[str], None]):
         self.log = log
@@ -82,9 +88,9 @@ class DemoBuilder:
         self.build_award()
         home = self.build_home()
         self.build_standard_pages(home)
-        self.build_people(home)
-        self.build_events(home)
-        self.build_news(home)
+        self.section(home, PeopleIndexPage, c.PEOPLE_INDEX, c.PEOPLE, self.new_person, self.people)
+        self.section(home, EventIndexPage, c.EVENT_INDEX, c.EVENTS, self.new_event, self.events)
+        self.section(home, NewsIndexPage, c.NEWS_INDEX, c.NEWS, self.new_news, self.news)
         self.feature_on_home(home)
         self.point_site_at(home)
         return self.created
@@ -104,6 +110,30 @@ class DemoBuilder:
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+    def english_snippet(self, kind: str, model, lookup: dict, /, **fields):
+        """The English snippet `lookup` finds, or a new one of `lookup` and `fields`, published."""
+        snippet = self.english(model, **lookup)
+        created = snippet is None
+        if created:
+            snippet = model(**lookup, **fields, locale=self.source_locale)
+            self.publish_snippet(snippet)
+        return self.finish(kind, snippet, created)
+
+    def english_page(self, parent: Page, model, data: dict, new: Callable[[dict], Page]) -> Page:
+        """The English page of `data` under `parent`, or `new(data)` published there."""
+        page = self.child(parent, model, data["slug"])
+        created = page is None
+        if created:
+            page = self.publish_page(parent, new(data))
+        return self.finish("page", page, created)
+
+    def finish(self, kind: str, instance, created: bool):
+        """Log the English object and make its missing translations; a page's label is its title."""
+        label = str(instance)
+        self.step(kind, label, created)
+        self.translate(instance, label)
+        return instance
 
     def translate(self, instance, label: str):
         """Translate an English object into cs and uk as a translator would, and publish."""
@@ -198,55 +228,37 @@ class DemoBuilder:
 
     def build_topics(self):
         for data in c.TOPICS:
-            topic = self.english(Topic, slug=data["slug"])
-            created = topic is None
-            if created:
-                topic = Topic(
-                    slug=data["slug"],
-                    name=data["name"].en,
-                    description=data["description"].en,
-                    locale=self.source_locale,
-                )
-                self.publish_snippet(topic)
-            self.step("topic", topic.name, created)
-            self.translate(topic, topic.name)
-            self.topics[data["slug"]] = topic
+            self.topics[data["slug"]] = self.english_snippet(
+                "topic",
+                Topic,
+                {"slug": data["slug"]},
+                name=data["name"].en,
+                description=data["description"].en,
+            )
 
     def build_organisations(self):
         for data in c.ORGANISATIONS:
-            organisation = self.english(Organisation, name=data["name"].en)
-            created = organisation is None
-            if created:
-                organisation = Organisation(
-                    name=data["name"].en,
-                    short_name=data["short_name"].en,
-                    kind=data["kind"],
-                    country=data["country"],
-                    website=data["website"],
-                    logo=self.images[f"logo:{data['key']}"],
-                    description=data["description"].en,
-                    locale=self.source_locale,
-                )
-                self.publish_snippet(organisation)
-            self.step("organisation", organisation.name, created)
-            self.translate(organisation, organisation.name)
-            self.organisations[data["key"]] = organisation
+            self.organisations[data["key"]] = self.english_snippet(
+                "organisation",
+                Organisation,
+                {"name": data["name"].en},
+                short_name=data["short_name"].en,
+                kind=data["kind"],
+                country=data["country"],
+                website=data["website"],
+                logo=self.images[f"logo:{data['key']}"],
+                description=data["description"].en,
+            )
 
     def build_award(self):
         data = c.AWARD
-        award = self.english(Award, name=data["name"].en)
-        created = award is None
-        if created:
-            award = Award(
-                name=data["name"].en,
-                awarded_by=self.organisations[data["awarded_by"]],
-                description=data["description"].en,
-                locale=self.source_locale,
-            )
-            self.publish_snippet(award)
-        self.step("award", award.name, created)
-        self.translate(award, award.name)
-        self.award = award
+        self.award = self.english_snippet(
+            "award",
+            Award,
+            {"name": data["name"].en},
+            awarded_by=self.organisations[data["awarded_by"]],
+            description=data["description"].en,
+        )
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -268,9 +280,7 @@ class DemoBuilder:
             root = Page.get_first_root_node()
             self.remove_wagtail_welcome_page(root)
             self.publish_page(root, home)
-        self.step("page", home.title, created)
-        self.translate(home, home.title)
-        return home
+        return self.finish("page", home, created)
 
     def remove_wagtail_welcome_page(self, root: Page):
         """Wagtail's first migration leaves a 'Welcome' page at the home's place; it goes."""
@@ -285,72 +295,48 @@ class DemoBuilder:
         pages = {}
         for data in c.STANDARD_PAGES:
             parent = pages[data["parent"]] if data["parent"] else home
-            page = self.child(parent, StandardPage, data["slug"])
-            created = page is None
-            if created:
-                page = self.publish_page(
-                    parent,
-                    StandardPage(
-                        title=data["title"].en,
-                        slug=data["slug"].en,
-                        intro=data["intro"].en,
-                        body=stream(data["body"]),
-                    ),
-                )
-            self.step("page", page.title, created)
-            self.translate(page, page.title)
-            pages[data["key"]] = page
+            pages[data["key"]] = self.english_page(parent, StandardPage, data, self.new_standard)
 
-    def index_page(self, home: HomePage, model, data: dict) -> Page:
-        page = self.child(home, model, data["slug"])
-        created = page is None
-        if created:
-            page = self.publish_page(
-                home, model(title=data["title"].en, slug=data["slug"].en, intro=data["intro"].en)
+    def new_standard(self, data: dict) -> StandardPage:
+        return StandardPage(
+            title=data["title"].en,
+            slug=data["slug"].en,
+            intro=data["intro"].en,
+            body=stream(data["body"]),
+        )
+
+    def section(self, home: HomePage, index_model, index_data: dict, items, new, pages: dict):
+        """Build an index page under the home and the pages it lists.
+
+        Each page is in `pages` as soon as it exists, so that a later one can point to it (an
+        event to its parent event).
+        """
+
+        def new_index(data):
+            return index_model(title=data["title"].en, slug=data["slug"].en, intro=data["intro"].en)
+
+        index = self.english_page(home, index_model, index_data, new_index)
+        (model,) = index_model.allowed_subpage_models()
+        for data in items:
+            pages[data["key"]] = self.english_page(index, model, data, new)
+
+    def new_person(self, data: dict) -> PersonPage:
+        person = PersonPage(
+            title=data["title"].en,
+            slug=data["slug"].en,
+            role=data["role"].en,
+            organisation=self.organisations.get(data["organisation"]),
+            country=data["country"],
+            photo=self.images[f"person:{data['key']}"],
+            biography=rich_text([c.FICTIONAL_NOTE, *data["biography"]]),
+        )
+        for url, label in data["links"]:
+            person.links.add(person.links.model(url=url, label=label.en))
+        for year, citation in data["awards"]:
+            person.award_profiles.add(
+                person.award_profiles.model(award=self.award, year=year, citation=citation.en)
             )
-        self.step("page", page.title, created)
-        self.translate(page, page.title)
-        return page
-
-    def build_people(self, home: HomePage):
-        index = self.index_page(home, PeopleIndexPage, c.PEOPLE_INDEX)
-        for data in c.PEOPLE:
-            person = self.child(index, PersonPage, data["slug"])
-            created = person is None
-            if created:
-                person = PersonPage(
-                    title=data["title"].en,
-                    slug=data["slug"].en,
-                    role=data["role"].en,
-                    organisation=self.organisations.get(data["organisation"]),
-                    country=data["country"],
-                    photo=self.images[f"person:{data['key']}"],
-                    biography=rich_text([c.FICTIONAL_NOTE, *data["biography"]]),
-                )
-                for url, label in data["links"]:
-                    person.links.add(person.links.model(url=url, label=label.en))
-                for year, citation in data["awards"]:
-                    person.award_profiles.add(
-                        person.award_profiles.model(
-                            award=self.award, year=year, citation=citation.en
-                        )
-                    )
-                self.publish_page(index, person)
-            self.step("page", person.title, created)
-            self.translate(person, person.title)
-            self.people[data["key"]] = person
-
-    def build_events(self, home: HomePage):
-        index = self.index_page(home, EventIndexPage, c.EVENT_INDEX)
-        for data in c.EVENTS:
-            event = self.child(index, EventPage, data["slug"])
-            created = event is None
-            if created:
-                event = self.new_event(data)
-                self.publish_page(index, event)
-            self.step("page", event.title, created)
-            self.translate(event, event.title)
-            self.events[data["key"]] = event
+        return person
 
     def new_event(self, data: dict) -> EventPage:
         def optional(key):
@@ -384,42 +370,29 @@ class DemoBuilder:
                 for item in data.get("programme", [])
             ],
         )
-        for slug in data["topics"]:
-            event.topics.add(event.topics.model(topic=self.topics[slug]))
-        for key in data["organisers"]:
-            event.organisers.add(event.organisers.model(organisation=self.organisations[key]))
-        for key in data.get("speakers", []):
-            event.speakers.add(event.speakers.model(person=self.people[key]))
-        for key in data.get("participants", []):
-            event.participants.add(event.participants.model(person=self.people[key]))
+        add_rows(event.topics, "topic", [self.topics[slug] for slug in data["topics"]])
+        add_rows(
+            event.organisers, "organisation", [self.organisations[k] for k in data["organisers"]]
+        )
+        add_rows(event.speakers, "person", [self.people[k] for k in data.get("speakers", [])])
+        add_rows(
+            event.participants, "person", [self.people[k] for k in data.get("participants", [])]
+        )
         return event
 
-    def build_news(self, home: HomePage):
-        index = self.index_page(home, NewsIndexPage, c.NEWS_INDEX)
-        for data in c.NEWS:
-            news = self.child(index, NewsPage, data["slug"])
-            created = news is None
-            if created:
-                news = NewsPage(
-                    title=data["title"].en,
-                    slug=data["slug"].en,
-                    date=data["date"],
-                    summary=data["summary"].en,
-                    main_image=self.images[
-                        f"topic:{data['topics'][0]}" if data["topics"] else "hero"
-                    ],
-                    body=stream(data["body"]),
-                )
-                for slug in data["topics"]:
-                    news.topics.add(news.topics.model(topic=self.topics[slug]))
-                for key in data["events"]:
-                    news.related_events.add(news.related_events.model(event=self.events[key]))
-                for key in data["people"]:
-                    news.related_people.add(news.related_people.model(person=self.people[key]))
-                self.publish_page(index, news)
-            self.step("page", news.title, created)
-            self.translate(news, news.title)
-            self.news[data["key"]] = news
+    def new_news(self, data: dict) -> NewsPage:
+        news = NewsPage(
+            title=data["title"].en,
+            slug=data["slug"].en,
+            date=data["date"],
+            summary=data["summary"].en,
+            main_image=self.images[f"topic:{data['topics'][0]}" if data["topics"] else "hero"],
+            body=stream(data["body"]),
+        )
+        add_rows(news.topics, "topic", [self.topics[slug] for slug in data["topics"]])
+        add_rows(news.related_events, "event", [self.events[k] for k in data["events"]])
+        add_rows(news.related_people, "person", [self.people[k] for k in data["people"]])
+        return news
 
     def feature_on_home(self, home: HomePage):
         """Featured items point at pages made after the home page, so they are added last.
@@ -430,10 +403,8 @@ class DemoBuilder:
         if home.featured_news.exists() or home.featured_events.exists():
             self.step("featured items", home.title, created=False)
             return
-        for key in c.FEATURED_NEWS:
-            home.featured_news.add(home.featured_news.model(news=self.news[key]))
-        for key in c.FEATURED_EVENTS:
-            home.featured_events.add(home.featured_events.model(event=self.events[key]))
+        add_rows(home.featured_news, "news", [self.news[key] for key in c.FEATURED_NEWS])
+        add_rows(home.featured_events, "event", [self.events[key] for key in c.FEATURED_EVENTS])
         home.save_revision().publish()
         for locale in self.target_locales:
             translation = Translation.objects.get(

@@ -3,7 +3,7 @@
 Errors the API raises itself answer HTTP 200 with `errors[].extensions.code`; GraphQL syntax and
 validation errors answer 200 with the parser's message; requests that are not GraphQL at all
 (unparsable JSON, no query, a mutation over GET, another method) are refused by the view with a
-4xx and a one-line text.
+4xx and the same JSON shape: `{"errors": [{"message", "extensions": {"code"}}]}`.
 """
 
 import pytest
@@ -598,12 +598,18 @@ def test_variable_of_the_wrong_type(client):
     }
 
 
+def refusal(message: str, code: str) -> dict:
+    return {"errors": [{"message": message, "extensions": {"code": code}}]}
+
+
 def test_mutation_over_get_is_refused(client):
     response = client.get(URL, {"query": MUTATION_QUERY})
 
     assert response.status_code == 400
-    assert response["Content-Type"].startswith("text/plain")
-    assert response.content.decode() == "mutations are not allowed when using GET"
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == refusal(
+        "mutations are not allowed when using GET", "MUTATION_OVER_GET"
+    )
 
 
 def test_mutation_over_post_is_not_supported(client):
@@ -619,30 +625,32 @@ def test_mutation_over_post_is_not_supported(client):
 
 
 @pytest.mark.parametrize(
-    "body,message",
+    "body,message,code",
     [
-        ("{not json", "Unable to parse request body as JSON"),
-        ('{"query": ""}', "No GraphQL query found in the request"),
-        ("{}", "No GraphQL query found in the request"),
+        ("{not json", "The request body is not valid JSON.", "INVALID_JSON"),
+        ('{"query": ""}', "No GraphQL query found in the request", "QUERY_REQUIRED"),
+        ("{}", "No GraphQL query found in the request", "QUERY_REQUIRED"),
     ],
     ids=["invalid-json", "empty-query", "no-query"],
 )
-def test_request_that_is_not_graphql_is_refused(client, body, message):
+def test_request_that_is_not_graphql_is_refused(client, body, message, code):
     response = client.post(URL, body, content_type="application/json")
 
     assert response.status_code == 400
-    assert response.content.decode() == message
+    assert response.json() == refusal(message, code)
 
 
 def test_get_without_a_query_is_refused(client):
     response = client.get(URL)
 
     assert response.status_code == 400
-    assert response.content.decode() == "No GraphQL query found in the request"
+    assert response.json() == refusal("No GraphQL query found in the request", "QUERY_REQUIRED")
 
 
 def test_other_http_methods_are_refused(client):
     response = client.put(URL, "{}", content_type="application/json")
 
     assert response.status_code == 405
-    assert response.content.decode() == "GraphQL only supports GET and POST requests."
+    assert response.json() == refusal(
+        "GraphQL only supports GET and POST requests.", "METHOD_NOT_ALLOWED"
+    )
