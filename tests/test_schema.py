@@ -48,3 +48,56 @@ def test_every_type_and_field_has_a_description(graphql_type):
     fields = getattr(graphql_type, "fields", {}) or {}
     missing = [name for name, field in fields.items() if not field.description]
     assert missing == [], f"{graphql_type.name} fields without description: {missing}"
+
+
+PAGE_TYPES = [
+    "HomePage",
+    "StandardPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "EventIndexPage",
+    "EventPage",
+    "PeopleIndexPage",
+    "PersonPage",
+]
+SNIPPET_TYPES = ["Topic", "Organisation", "Award"]
+
+
+def implementations(interface: str) -> list[str]:
+    graphql_schema = schema._schema
+    return sorted(
+        named.name
+        for named in graphql_schema.type_map.values()
+        if isinstance(named, GraphQLObjectType)
+        and interface in [implemented.name for implemented in named.interfaces]
+    )
+
+
+def test_what_every_page_has_is_declared_once_on_the_page_interface():
+    page = schema._schema.type_map["Page"]
+    assert {"id", "path", "locale", "isFallback", "translations", "translationStatus"} <= set(
+        page.fields
+    )
+    assert implementations("Page") == sorted(PAGE_TYPES)
+
+
+def test_what_every_translatable_snippet_has_is_declared_once_on_its_interface():
+    snippet = schema._schema.type_map["TranslatableSnippet"]
+    assert set(snippet.fields) == {"id", "locale", "isFallback", "translationStatus"}
+    assert implementations("TranslatableSnippet") == sorted(SNIPPET_TYPES)
+
+
+def test_every_stream_block_has_an_id_through_its_interface():
+    blocks = implementations("StreamBlock")
+    assert blocks == sorted(
+        [
+            "AgendaItemBlock",
+            "CallToActionBlock",
+            "DocumentBlock",
+            "EmbedBlock",
+            "HeadingBlock",
+            "ImageBlock",
+            "ParagraphBlock",
+            "QuoteBlock",
+        ]
+    )
