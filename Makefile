@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint format lock schema clean search-dictionaries
+.PHONY: run test install lint format lock schema clean search-dictionaries faults
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ schema: install
 lock: $(PY)
 	$(PIP) install --quiet -e ".[dev]"
 	$(PIP) freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+
+# The production server and worker under load while the database and the worker fail
+# (benchmarks/faults.py; about 2 minutes; --write-docs puts the numbers in docs/deployment.md).
+faults: install
+	$(PY) benchmarks/faults.py --write-docs
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
