@@ -255,7 +255,7 @@ def main():
         at(
             9,
             "SIGKILL the worker while it delivers",
-            lambda: workers[-1].send_signal(signal.SIGKILL),
+            lambda: workers[-1].send_signal(SIGKILL),
         )
         at(12, "start the worker again", lambda: workers.append(start_worker(env)))
         at(16, "database outage: new connections refused, open ones killed", outage_begins)
