@@ -1,7 +1,5 @@
 """The root schema: each app's Query merged, every page type registered for the Page interface."""
 
-import strawberry
-from strawberry.extensions import MaskErrors
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
@@ -12,7 +10,8 @@ import home.schema
 import people.schema
 import search.schema
 from cms.graphql.descriptions import describe_filter_operators
-from cms.graphql.errors import is_unexpected
+from cms.graphql.failures import ApiSchema, mask_errors
+from cms.graphql.introspection import IntrospectionSwitch
 from cms.graphql.limits import QueryLimits
 from cms.graphql.streamfield import BodyBlock  # noqa: F401  (registers the shared blocks)
 
@@ -46,7 +45,9 @@ PAGE_TYPES = [
     people.schema.PersonPage,
 ]
 
-schema = strawberry.Schema(
+# ApiSchema logs client errors at WARNING in one line and bugs at ERROR with their traceback
+# (cms/graphql/failures.py).
+schema = ApiSchema(
     query=Query,
     types=PAGE_TYPES,
     extensions=[
@@ -57,6 +58,10 @@ schema = strawberry.Schema(
         # linear time before validation and execution (cms/graphql/limits.py, GRAPHQL_LIMITS).
         # Relations can nest without end (subEvents { parentEvent { subEvents … } }).
         QueryLimits,
-        lambda: MaskErrors(should_mask_error=is_unexpected, error_message="Internal server error."),
+        # `__schema`/`__type` refused (INTROSPECTION_DISABLED) when GRAPHQL_INTROSPECTION is off.
+        IntrospectionSwitch,
+        # Unexpected errors are masked as "Internal server error."; a database outage keeps the
+        # code SERVICE_UNAVAILABLE, which the view answers with HTTP 503.
+        mask_errors,
     ],
 )

@@ -7,11 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.graphql.view import GraphQLView
+from cms.health import healthz, readyz
 from cms.schema import schema
 from events.calendar import calendar_feed, event_ics
 
 # Headless: the public reads content through the API; Wagtail's HTML page serving is not mounted.
 urlpatterns = [
+    # Liveness and readiness for load balancers (cms/health.py, docs/deployment.md).
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Read-only public API: no cookies are trusted for it, so CSRF does not apply.

@@ -180,11 +180,25 @@ class EventFilter:
         return queryset, Q(**{f"{prefix}start__lt": value})
 
     @strawberry_django.filter_field(description="Only parts of this event (its id, in any locale).")
-    def parent_event(self, queryset: QuerySet, value: strawberry.ID, prefix: str):
+    def parent_event(self, queryset: QuerySet, info: Info, value: strawberry.ID, prefix: str):
+        """Parts of the event only when the reader may see the event itself: a visible version
+        in the listing's locale (or, with `fallback`, in the default locale), the version the
+        parts' own `parentEvent` gives. A private (view-restricted), draft or expired parent
+        lists nothing, even when its parts are public pages elsewhere in the tree."""
         key = models.EventPage.objects.filter(pk=parse_id(value, "page ids")).values(
             "translation_key"
         )
-        return queryset, Q(**{f"{prefix}parent_event__translation_key__in": key})
+        # The `events` listing's own arguments (its resolver has checked the locale already).
+        listing = info.selected_fields[0].arguments if info.selected_fields else {}
+        ctx = context(info)
+        visible_key = (
+            ctx.visible(
+                models.EventPage, ctx.locale(listing.get("locale")), listing.get("fallback") is True
+            )
+            .filter(translation_key__in=key)
+            .values("translation_key")
+        )
+        return queryset, Q(**{f"{prefix}parent_event__translation_key__in": visible_key})
 
     @strawberry_django.filter_field(
         description="Only in this city, as written in the asked-for locale (case-insensitive)."

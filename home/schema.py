@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from cms.graphql import relations
 from cms.graphql.context import context
-from cms.graphql.errors import checked_text
+from cms.graphql.errors import InvalidArgument, checked_text
 from cms.graphql.images import ImageType
 from cms.graphql.listing import listing, one_per_locale, page_queries
 from cms.graphql.localize import localized_keys
@@ -89,6 +89,8 @@ class NewsFilter:
 
     @strawberry_django.filter_field(description="Only news published in this year.")
     def year(self, queryset: QuerySet, value: int, prefix: str):
+        if not 1 <= value <= 9999:  # the dates a database (and Python) can hold
+            raise InvalidArgument(f"year must be between 1 and 9999, not {value}.")
         return queryset, Q(**{f"{prefix}date__year": value})
 
     @strawberry_django.filter_field(description="Only news published on or after this date.")

@@ -218,7 +218,9 @@ class Query:
         shown_organic = (
             list(found[organic_offset : organic_offset + organic_limit]) if organic_limit else []
         )
-        if len(shown_organic) < organic_limit:
+        # A page that is not full ends the results: they are counted without a second query.
+        # An empty page past the last result says nothing of how many came before: count them.
+        if len(shown_organic) < organic_limit and (shown_organic or organic_offset == 0):
             total = len(promoted) + organic_offset + len(shown_organic)
         else:
             total = len(promoted) + found.count()

@@ -41,9 +41,14 @@ def parse_id(value, what: str = "ids") -> int:
 
 
 def checked_text(value: str, name: str) -> str:
-    """A text argument that can go to the database (PostgreSQL refuses NUL characters)."""
+    """A text argument that can go to the database: PostgreSQL refuses NUL characters, and
+    text that is not valid Unicode (a lone surrogate such as JSON's "\\ud800") cannot be sent."""
     if "\x00" in value:
         raise InvalidArgument(f"{name} must not contain the NUL character.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgument(f"{name} is not valid Unicode text.") from None
     return value
 
 

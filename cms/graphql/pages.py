@@ -12,6 +12,7 @@ from wagtail.models import Page as WagtailPage
 from .context import context
 from .errors import InvalidArgument, parse_id
 from .localize import localized
+from .published import as_published
 from .translation_status import TranslationStatusType, translation_status
 
 PATH_PATTERN = re.compile(r"^/(?P<locale>[a-z]{2}(?:-[a-z0-9]+)?)/(?P<rest>(?:[\w\-]+/)*)$")
@@ -32,7 +33,12 @@ def absolute_url(info: Info, page: WagtailPage) -> str | None:
 
 
 def parse_path(path: str) -> tuple[str, str]:
-    match = PATH_PATTERN.fullmatch(path)
+    """(locale code, the slugs below the home with a slash after each) of an API path.
+
+    The trailing slash may be left out: "/en/events" is "/en/events/", "/en" is "/en/".
+    """
+    normalised = path if path.endswith("/") else path + "/"
+    match = PATH_PATTERN.fullmatch(normalised)
     if not match:
         raise InvalidArgument(
             f"Malformed path {path!r}: expected a locale-prefixed path such as "
@@ -100,12 +106,9 @@ def _translations(info: Info):
     def compute(pages, locale, fallback):
         keys = {page.translation_key for page in pages}
         by_key = {}
-        for page in (
-            context(info)
-            .visible(WagtailPage)
-            .filter(translation_key__in=keys)
-            .order_by("locale_id")
-        ):
+        visible = context(info).visible(WagtailPage).filter(translation_key__in=keys)
+        # Titles as published: a translator's saved draft may sit in a live page's row.
+        for page in as_published(list(visible.order_by("locale_id"))):
             by_key.setdefault(page.translation_key, []).append(page_link(info, page))
         return {page.pk: by_key.get(page.translation_key, []) for page in pages}
 

@@ -3,12 +3,17 @@
 - links to pages point at the page's `path` in the reader's locale; a link to a page the
   public cannot see loses its href (the text stays);
 - links to documents point at the document's URL;
-- embedded images become <img> with a rendition URL, width, height and alt text.
+- embedded images become <img> with a rendition URL, width, height and alt text;
+- the result is cleaned with the rich-text allowlist (cms/sanitise.py): whatever an editor, a
+  translator or a PO file put into the stored HTML, no script, event handler, javascript: or
+  data: URL, iframe or style reaches the frontend.
 """
 
 from django.conf import settings
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
+
+from cms.sanitise import clean_rich_text
 
 from .pages import api_path
 from .references import References
@@ -30,6 +35,8 @@ def collect_rich_text(html: str, refs: References):
 
 
 def render_rich_text(html: str, refs: References) -> str:
+    """Stored rich text as the public gets it: references resolved, then cleaned."""
+
     def link(match):
         attrs = extract_attrs(match.group(1))
         linktype = attrs.get("linktype")
@@ -57,4 +64,4 @@ def render_rich_text(html: str, refs: References) -> str:
             f'height="{rendition.height}" alt="{escape(alt)}">'
         )
 
-    return FIND_EMBED_TAG.sub(embed, FIND_A_TAG.sub(link, html))
+    return clean_rich_text(FIND_EMBED_TAG.sub(embed, FIND_A_TAG.sub(link, html or "")))

@@ -10,9 +10,19 @@ Documents that parse are checked by cms/graphql/limits.py; those refusals, like 
 and validation errors, answer HTTP 200 with `errors` (our clients ask for application/json).
 strawberry's own refusals (no query, a mutation over GET, another HTTP method) are given the
 same JSON shape, with the codes of REFUSAL_CODES.
+
+Operations (docs/deployment.md): every answer carries `X-Request-ID` (the client's when sane,
+else a new one; cms/logs.py), and the request's log lines carry it too. A client over the rate
+limit is answered HTTP 429 with `Retry-After` (RATE_LIMITED; cms/graphql/ratelimit.py), counted
+where execution starts. A request that meets a database outage is answered HTTP 503 with
+`Retry-After` and its GraphQL body, the errors masked with the code SERVICE_UNAVAILABLE
+(cms/graphql/failures.py), and the broken connection is closed so the next request reconnects.
+Refusals are logged at WARNING in one line; GraphiQL is served when GRAPHIQL is on (by default
+only with DEBUG).
 """
 
 import json
+import logging
 
 from cross_web import HTTPException
 from django.conf import settings
@@ -21,14 +31,28 @@ from django.http import JsonResponse
 from strawberry.django.views import GraphQLView as StrawberryView
 from strawberry.http.parse_content_type import parse_content_type
 
+from cms.logs import REQUEST_ID_HEADER, bound_request_id, one_line, request_id_for
+
 from .context import Context
+from .failures import (
+    MASKED_MESSAGE,
+    OUTAGE_ERRORS,
+    SERVICE_UNAVAILABLE,
+    discard_broken_connections,
+    has_outage,
+)
 from .limits import current_limits
+from .ratelimit import RATE_LIMITED, current_rate, rate_limited
+
+logger = logging.getLogger("cms.graphql")
 
 # strawberry's refusal texts -> our codes; any other refusal is BAD_REQUEST.
 REFUSAL_CODES = {
     "No GraphQL query found in the request": "QUERY_REQUIRED",
     "mutations are not allowed when using GET": "MUTATION_OVER_GET",
     "GraphQL only supports GET and POST requests.": "METHOD_NOT_ALLOWED",
+    # A browser's GET without a query while GraphiQL is off (GRAPHIQL).
+    "Not Found": "NOT_FOUND",
 }
 
 
@@ -46,27 +70,112 @@ class RequestRefused(HTTPException):
         self.code = code
 
 
+class RateLimited(RequestRefused):
+    """The client is over GRAPHQL_RATE_LIMIT: HTTP 429 with Retry-After."""
+
+    def __init__(self, retry_after: int):
+        limit, window = current_rate() or (0, 0)
+        super().__init__(
+            f"Too many requests: at most {limit} every {window} seconds from one client "
+            f"(GRAPHQL_RATE_LIMIT). Retry in {retry_after} seconds.",
+            RATE_LIMITED,
+            status_code=429,
+        )
+        self.retry_after = retry_after
+
+
+def graphiql_enabled() -> bool:
+    """GRAPHIQL when set, else DEBUG (read at each request)."""
+    enabled = getattr(settings, "GRAPHIQL", None)
+    return settings.DEBUG if enabled is None else bool(enabled)
+
+
+def outage_response() -> JsonResponse:
+    """A database outage outside execution: the answer execution would give, 503."""
+    data = {
+        "data": None,
+        "errors": [{"message": MASKED_MESSAGE, "extensions": {"code": SERVICE_UNAVAILABLE}}],
+    }
+    return mark_outage(JsonResponse(data))
+
+
+def mark_outage(response):
+    response.status_code = 503
+    response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # logged once already, by cms/graphql/failures.py
+    return response
+
+
 class GraphQLView(StrawberryView):
-    """POST with JSON and GET for queries; GraphiQL only when DEBUG."""
+    """POST with JSON and GET for queries; GraphiQL only when GRAPHIQL (by default DEBUG)."""
 
     allow_queries_via_get = True
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("graphql_ide", "graphiql" if settings.DEBUG else None)
+        # Django makes a view instance per request, so the setting is read at each request.
+        kwargs.setdefault("graphql_ide", "graphiql" if graphiql_enabled() else None)
         super().__init__(**kwargs)
+        self.outage = False
 
     def get_context(self, request, response) -> Context:
         return Context(request=request, response=response)
 
     def dispatch(self, request, *args, **kwargs):
+        request_id = request_id_for(request)
+        with bound_request_id(request_id):
+            response = self.answer(request)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
+
+    def answer(self, request):
         # strawberry's dispatch, with our refusals answered in JSON.
         try:
             return self.run(request=request)
         except RequestRefused as refusal:
-            return refusal_response(refusal.reason, refusal.code, refusal.status_code)
+            response = refusal_response(refusal.reason, refusal.code, refusal.status_code)
+            if isinstance(refusal, RateLimited):
+                response["Retry-After"] = str(refusal.retry_after)
+                response["Cache-Control"] = "no-store"
+                response._has_been_logged = True  # ratelimit.py logs once per client and window
+            else:
+                log_refusal(response, refusal.code, refusal.reason)
+            return response
         except HTTPException as error:
             code = REFUSAL_CODES.get(error.reason, "BAD_REQUEST")
-            return refusal_response(error.reason, code, error.status_code)
+            response = refusal_response(error.reason, code, error.status_code)
+            log_refusal(response, code, error.reason)
+            return response
+        except OUTAGE_ERRORS as error:
+            # A database error outside GraphQL execution (none is expected there today).
+            logger.error(
+                "GraphQL request failed, database unavailable (HTTP 503): operation=- error=%s: %s",
+                type(error).__name__,
+                one_line(error),
+            )
+            discard_broken_connections()
+            return outage_response()
+
+    def execute_single(self, request, *args, **kwargs):
+        # Where execution starts: the request is read, its document not parsed yet. This is the
+        # rate limit's hook (cms/graphql/ratelimit.py): a response cache that answers before
+        # this point leaves its hits uncounted ("rate limit on uncached requests").
+        retry_after = rate_limited(request)
+        if retry_after is not None:
+            raise RateLimited(retry_after)
+        return super().execute_single(request, *args, **kwargs)
+
+    def process_result(self, request, result):
+        if result.errors and has_outage(result.errors):
+            self.outage = True
+        return super().process_result(request, result)
+
+    def create_response(self, response_data, sub_response):
+        response = super().create_response(response_data, sub_response)
+        if self.outage:
+            mark_outage(response)
+            discard_broken_connections()
+        return response
 
     def parse_http_body(self, request):
         if request.method == "POST":
@@ -87,6 +196,18 @@ class GraphQLView(StrawberryView):
         # JSONDecodeError, bytes that are not UTF-8, or nesting too deep for the decoder.
         except (ValueError, RecursionError):
             raise RequestRefused("The request body is not valid JSON.", "INVALID_JSON") from None
+
+
+def log_refusal(response, code: str, message: str) -> None:
+    """One WARNING line for a request refused before GraphQL ran (instead of django.request's)."""
+    logger.warning(
+        "GraphQL request refused (HTTP %s): operation=- codes=%s message=%s",
+        response.status_code,
+        code,
+        one_line(message),
+        extra={"codes": [code]},
+    )
+    response._has_been_logged = True
 
 
 def check_post_body(request, decode) -> None:

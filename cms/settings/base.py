@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Failed admin logins, counted in the database ("Admin login throttling" at the end).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused by django-axes into the lockout page (HTTP 429).
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes' backend first: it refuses a locked-out username and address before the password
+# is checked; ModelBackend then authenticates and answers permissions as before.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -136,10 +147,24 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # "Translation review" workflow, docs/translation.md), never with the source's text in it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# One line per record on the console (stderr), with the request id of the API request it was
+# logged in ("-" outside one): "2025-05-01 10:00:00,123 WARNING cms.graphql [3f2a…] GraphQL
+# client error: operation=Cards codes=GRAPHQL_VALIDATION_FAILED message=…". Tracebacks follow
+# only records of unexpected errors. docs/deployment.md, "Logging and request ids".
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "cms.logs.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
     # WARNING by default: Wagtail logs every background task and page action at INFO.
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
@@ -286,3 +311,119 @@ GRAPHQL_LIMITS = {
     # INPUT_TOO_DEEP.
     "MAX_INPUT_DEPTH": env.int("GRAPHQL_MAX_INPUT_DEPTH", default=10),
 }
+
+# --- Webhook safety and worker recovery (cms/webhooks) ---
+# docs/deployment.md "Publish webhooks" and "Background worker and scheduled publishing".
+
+# Where webhooks may go (cms/webhooks/addresses.py): https only, to hosts whose every address is
+# public. Both stay off in production: an editor's endpoint URL must not reach the cloud metadata
+# service, the database or anything else inside our network (server-side request forgery), and
+# plain http would send the signed payload in clear. dev.py and test.py turn them on: their
+# receivers listen on 127.0.0.1 over http. WEBHOOK_ALLOW_PRIVATE_ADDRESSES admits loopback,
+# private (RFC 1918, fc00::/7) and shared (100.64/10) addresses only; metadata, link-local,
+# multicast and reserved addresses are refused whatever it says.
+WEBHOOK_ALLOW_HTTP = env.bool("WEBHOOK_ALLOW_HTTP", default=False)
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+
+# An attempt holds its delivery for WEBHOOK_TIMEOUT_SECONDS + this margin (DNS, the database
+# writes); still unfinished after that, its worker is taken for dead and the delivery is sent
+# again by the reconciliation (cms/webhooks/recovery.py). A delivery with no task is re-enqueued
+# once it is this much overdue.
+WEBHOOK_RECOVERY_MARGIN_SECONDS = env.float("WEBHOOK_RECOVERY_MARGIN_SECONDS", default=60.0)
+# `manage.py run_worker` runs the reconciliation when it starts and every this many seconds.
+WEBHOOK_RECONCILE_INTERVAL_SECONDS = env.float("WEBHOOK_RECONCILE_INTERVAL_SECONDS", default=60.0)
+# After a database error `manage.py run_worker` closes its connections and starts again after a
+# wait that doubles from the first to the longest value (seconds).
+WORKER_RESTART_DELAY_SECONDS = env.float("WORKER_RESTART_DELAY_SECONDS", default=1.0)
+WORKER_RESTART_MAX_DELAY_SECONDS = env.float("WORKER_RESTART_MAX_DELAY_SECONDS", default=60.0)
+
+# --- Content safety: images and rich text ---
+# docs/graphql.md "Rich text" (what the API gives out); cms/sanitise.py, cms/images.py.
+
+# Rich text leaves the API cleaned with an allowlist (cms/sanitise.py, nh3): the tags, attributes
+# and URL schemes the editors' rich-text features produce; nothing to configure here.
+
+# Image uploads in the admin (single, multiple, chooser, "Change image file"): at most this many
+# pixels (width × height × frames), checked from the file's header before anything is decoded,
+# so nobody can make the server decode a huge image; files the image library cannot read whole
+# are form errors too (cms/images.py), never a server error. Wagtail's own default is 128 million.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.ImageForm"
+
+# --- Operations: health, outages, logging, rate limits ---
+# docs/deployment.md "Health checks", "Outages", "Logging and request ids", "Rate limits",
+# "HSTS, introspection, GraphiQL"; cms/health.py, cms/logs.py, cms/graphql/failures.py,
+# cms/graphql/ratelimit.py, cms/graphql/introspection.py.
+
+# The cache: CACHE_URL (django-environ: "locmemcache://", "dbcache://cms_cache" after
+# `manage.py createcachetable`, "redis://host:6379/0" once redis-py is installed). The default
+# local-memory cache is per process: rate limit counters are then counted per worker process.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# Seconds a client is told to wait (Retry-After) when the API or /readyz answers 503 because
+# the database is unavailable.
+OUTAGE_RETRY_AFTER_SECONDS = env.int("OUTAGE_RETRY_AFTER_SECONDS", default=5)
+# /readyz: the longest its database query may take before the server counts as not ready.
+HEALTH_CHECK_TIMEOUT_SECONDS = env.float("HEALTH_CHECK_TIMEOUT_SECONDS", default=2.0)
+
+# Per-client rate limit of /graphql/: "requests/seconds" (e.g. "300/60"); empty or 0 is off.
+# Off here (development, tests); production.py turns it on. Requests beyond it answer 429.
+GRAPHQL_RATE_LIMIT = env.str("GRAPHQL_RATE_LIMIT", default="")
+# Proxies in front of the app that append to X-Forwarded-For (0: clients connect directly and
+# REMOTE_ADDR is the client). Never more than there really are: the header is client-written.
+GRAPHQL_RATE_LIMIT_TRUSTED_PROXIES = env.int("GRAPHQL_RATE_LIMIT_TRUSTED_PROXIES", default=0)
+# The CACHES alias holding the counters.
+GRAPHQL_RATE_LIMIT_CACHE = env.str("GRAPHQL_RATE_LIMIT_CACHE", default="default")
+
+# Introspection (__schema, __type): on, the frontends generate their types from it and the schema
+# is public anyway (schema.graphql). Off, such queries fail with INTROSPECTION_DISABLED.
+GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=True)
+# GraphiQL at GET /graphql/ for browsers: unset follows DEBUG (on in dev, off elsewhere).
+GRAPHIQL = env.bool("GRAPHIQL", default=None)
+
+# --- Admin login throttling (django-axes) ---
+# docs/deployment.md "Admin login throttling". django-axes (INSTALLED_APPS, its middleware last in
+# MIDDLEWARE, its backend first in AUTHENTICATION_BACKENDS) counts the failed logins of the admin's
+# login form, and of any other authenticate() call given the request, in the database: the
+# axes.AccessAttempt rows are shared by every process and outlive restarts and deploys. After
+# AXES_FAILURE_LIMIT failures for one username from one address within the cool-off, the next
+# attempts for that username from that address are refused, the right password included, with
+# HTTP 429 and the admin's login page saying in how many minutes to try again.
+
+from datetime import timedelta  # noqa: E402
+
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Failed logins answered normally (the form's error); the attempt after them is refused.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# How long the refusal lasts, from the last failure that counted; failures older than this are
+# forgotten (and deleted at the next login event).
+_axes_cooloff_minutes = env.int("AXES_COOLOFF_MINUTES", default=15)
+if AXES_FAILURE_LIMIT < 1 or _axes_cooloff_minutes < 1:
+    raise ImproperlyConfigured(
+        "AXES_FAILURE_LIMIT and AXES_COOLOFF_MINUTES must be at least 1 (docs/deployment.md)."
+    )
+AXES_COOLOFF_TIME = timedelta(minutes=_axes_cooloff_minutes)
+# Counted per username *and* address. Per username alone, anyone who knows an editor's user name
+# could lock them out of the admin from everywhere, for as long as they keep failing; per address
+# alone, one guesser behind an office's or a mobile network's shared address would lock out
+# every editor there. Per both, each guesser gets AXES_FAILURE_LIMIT guesses per username per
+# cool-off and the editor still signs in from their own address. The price: guesses spread over
+# many addresses are slowed per address only (strong passwords still matter).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful login forgets that username's failures from that address.
+AXES_RESET_ON_SUCCESS = True
+# Attempts refused during a lockout are not counted and do not prolong it, so it ends when the
+# page says, however often the editor retries.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Only failures are stored; successful logins and logouts are not logged by axes (no table of
+# editors' addresses growing for ever).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "cms.login_throttling.lockout_response"
+# The client's address (cms/login_throttling.py). Proxies in front of the app that append
+# to X-Forwarded-For; 0 (the default): REMOTE_ADDR is the client and the header is ignored.
+# Never more than there really are: the header is written by the client. Behind a proxy with
+# 0, every attempt comes from the proxy's address and the lockout becomes one per username.
+AXES_TRUSTED_PROXIES = env.int("AXES_TRUSTED_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "cms.login_throttling.client_ip"

@@ -14,3 +14,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Machine translation: the dummy translator unless the environment configures a real one.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(default="dummy")  # noqa: F405
+
+# Webhook receivers of a local setup run on this machine over http (cms/webhooks/addresses.py);
+# production allows neither.
+WEBHOOK_ALLOW_HTTP = env.bool("WEBHOOK_ALLOW_HTTP", default=True)
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=True)

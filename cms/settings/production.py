@@ -3,6 +3,8 @@
 The process refuses to start without SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import re
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -39,3 +41,35 @@ X_FRAME_OPTIONS = "DENY"
 # Background tasks (publish webhooks, Wagtail's own) are stored in the database and run by
 # `manage.py db_worker` (see docs/deployment.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Operations: health, outages, logging, rate limits (docs/deployment.md) ---
+
+# A connection the database dropped while idle (a restart, a killed backend) is checked before a
+# request reuses it, and replaced, instead of failing that request. Connecting gives up after
+# DATABASE_CONNECT_TIMEOUT seconds, so an unreachable server is an outage (HTTP 503), not a hang.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+    "DATABASE_CONNECT_TIMEOUT", default=5
+)
+
+# HSTS for subdomains and the preload directive: on, so `check --deploy` passes (W005, W021).
+# With the default SECURE_HSTS_SECONDS of an hour both are easy to take back: browsers forget
+# after an hour, and hstspreload.org accepts only a registrable domain (example.org, not
+# cms.example.org) whose header says max-age of a year or more, so `preload` alone enrols
+# nothing. Before raising SECURE_HSTS_SECONDS to a year on a registrable domain, make sure every
+# subdomain serves HTTPS, or set these to false: a preloaded domain takes months to leave the
+# browsers' lists. docs/deployment.md, "HSTS, introspection, GraphiQL".
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Load balancers probe the health checks over plain HTTP on the backend's own address.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Per-client rate limit of /graphql/, on by default in production (empty or 0 turns it off).
+GRAPHQL_RATE_LIMIT = env.str("GRAPHQL_RATE_LIMIT", default="300/60")
+if GRAPHQL_RATE_LIMIT.strip() not in ("", "0") and not re.fullmatch(
+    r"\s*\d+\s*/\s*\d+\s*", GRAPHQL_RATE_LIMIT
+):
+    raise ImproperlyConfigured(
+        f"GRAPHQL_RATE_LIMIT must be 'requests/seconds' (e.g. 300/60), empty or 0, "
+        f"not {GRAPHQL_RATE_LIMIT!r} (see docs/deployment.md)."
+    )

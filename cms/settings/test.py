@@ -22,8 +22,31 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WEBHOOK_RETRY_BASE_SECONDS = 0
 WEBHOOK_TIMEOUT_SECONDS = 2.0
+# The tests' webhook receivers listen on 127.0.0.1 over http; the tests of the address rules
+# turn these off again (tests/webhooks/test_safety.py).
+WEBHOOK_ALLOW_HTTP = True
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+
+# tests/webhooks/test_worker.py runs `manage.py run_worker` in subprocesses on a database of its
+# own, as production runs it: tasks in the database, persistent connections, and the webhook
+# timings the test chooses through the environment.
+if env.bool("TEST_WORKER_DATABASE_TASKS", default=False):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
+    WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=WEBHOOK_TIMEOUT_SECONDS)
 
 # Machine translation: always the dummy translator (no network in tests).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
 }
+
+# Operations (docs/deployment.md): the rate limit is off and GraphiQL follows DEBUG, whatever the
+# environment says; tests/ops turn them on where they test them.
+GRAPHQL_RATE_LIMIT = ""
+GRAPHQL_INTROSPECTION = True
+GRAPHIQL = None
+
+# Admin login throttling (django-axes, docs/deployment.md): off, because the test client's
+# login() calls authenticate() without the request axes requires (force_login() is unaffected);
+# tests/test_login_throttling.py turns it on and tests it through the admin's login form.
+AXES_ENABLED = False

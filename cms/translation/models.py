@@ -24,6 +24,12 @@ class TranslationReviewTask(GroupApprovalTask):
                 return True
         return False
 
+    def reviewer_groups_for(self, obj):
+        """The task's groups that review this object: its locale's reviewers and the groups not
+        bound to a locale (the ones notified when it is submitted)."""
+        code = getattr(getattr(obj, "locale", None), "language_code", None)
+        return [group for group in self.groups.all() if reviewer_locale(group.name) in (None, code)]
+
     def user_can_access_editor(self, obj, user):
         return self._user_reviews(obj, user)
 

@@ -3,6 +3,8 @@
 Every English page and translatable snippet, per target locale, is one of:
 - missing: no translation in that locale;
 - in progress: a translation exists, some source segments are not translated (percent shown);
+- awaiting review: submitted for review ("Translation review" in progress), not yet approved,
+  rejected or cancelled: the reviewers' queue;
 - machine-translated: complete, but some text is machine-translated and not yet edited by a
   person or approved;
 - outdated: the English source was published after the translation last took it in (sync), so
@@ -38,14 +40,15 @@ from .roles import (
     user_can_edit_object,
     user_group_names,
 )
-from .status import compute_statuses
+from .status import awaiting_review, compute_statuses
 
 MISSING = "missing"
 IN_PROGRESS = "in progress"
+AWAITING_REVIEW = "awaiting review"
 MACHINE = "machine-translated"
 OUTDATED = "outdated"
 UP_TO_DATE = "up to date"
-STATUSES = [MISSING, IN_PROGRESS, MACHINE, OUTDATED, UP_TO_DATE]
+STATUSES = [MISSING, IN_PROGRESS, AWAITING_REVIEW, MACHINE, OUTDATED, UP_TO_DATE]
 
 
 @dataclass
@@ -65,9 +68,12 @@ def _label(model) -> str:
     return str(model._meta.verbose_name)
 
 
-def classify(status) -> tuple[str, int]:
+def classify(status, in_review: bool = False) -> tuple[str, int]:
     if status is None:
         return MISSING, 0
+    if in_review:
+        # What the reviewers have to decide on comes first, whatever else is true of it.
+        return AWAITING_REVIEW, status.percent_translated
     if status.percent_translated < 100:
         return IN_PROGRESS, status.percent_translated
     if status.is_outdated:
@@ -110,11 +116,13 @@ def build_rows(locales: list[str] | None = None) -> list[Row]:
                 model.objects.filter(translation_key__in=keys, locale=by_code[code])
             )
             statuses = compute_statuses(translations)
+            in_review = awaiting_review(translations)
             by_key = {obj.translation_key: obj for obj in translations}
             for original in originals:
                 translation = by_key.get(original.translation_key)
                 status, percent = classify(
-                    statuses.get(translation.pk) if translation is not None else None
+                    statuses.get(translation.pk) if translation is not None else None,
+                    translation is not None and translation.pk in in_review,
                 )
                 if translation is not None and status == MISSING:
                     # A translation made without wagtail-localize (no source): count it done.

@@ -123,12 +123,25 @@ def user_can_in_locale(user, action: str, instance) -> bool:
 
 
 class LocalePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed per instance to the locales the user's groups may touch."""
+    """Model permissions, narrowed per instance to the locales the user's groups may touch.
+
+    Wagtail's snippet views ask model-wide questions ("may this user lock topics?"); the views of
+    the translatable snippets are given the object or locale they act on
+    (cms/translation/admin_guards.py) and ask `user_has_permission_in_locale` as well, so that
+    every view (edit, lock, unlock, history, unpublish, revisions, usage...) agrees with
+    `user_has_permission_for_instance`.
+    """
+
+    def user_has_permission_in_locale(self, user, action, code: str | None) -> bool:
+        """The locale rule alone, for content of locale `code` (None: not translatable)."""
+        if code is None or user.is_superuser:
+            return True
+        return action in snippet_actions_in_locale(user, code)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return super().user_has_permission_for_instance(
             user, action, instance
-        ) and user_can_in_locale(user, action, instance)
+        ) and self.user_has_permission_in_locale(user, action, locale_code_of(instance))
 
     def instances_user_has_any_permission_for(self, user, actions):
         queryset = super().instances_user_has_any_permission_for(user, actions)

@@ -8,7 +8,8 @@ once, in four queries, so listings stay N+1-free.
 from dataclasses import dataclass
 from datetime import datetime
 
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 
@@ -74,3 +75,19 @@ def compute_statuses(objects) -> dict:
             last_synced_at=source.last_updated_at,
         )
     return result
+
+
+def awaiting_review(objects) -> set:
+    """Pks of the objects (of one model) with a workflow in progress: submitted for review and
+    not yet approved, rejected or cancelled. One query."""
+    if not objects:
+        return set()
+    base_type = ContentType.objects.get_for_model(_base_model(objects[0]))
+    return {
+        int(object_id)
+        for object_id in WorkflowState.objects.filter(
+            base_content_type=base_type,
+            object_id__in=[str(obj.pk) for obj in objects],
+            status=WorkflowState.STATUS_IN_PROGRESS,
+        ).values_list("object_id", flat=True)
+    }

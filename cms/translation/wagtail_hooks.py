@@ -1,5 +1,6 @@
 """Translation roles and review in the admin (docs/translation.md): the locale rule for snippets,
-the "Submit for review" path of wagtail-localize's editor, the status report and dashboard panel.
+the guards that keep every admin action within the roles (admin_guards.py), the "Submit for
+review" path of wagtail-localize's editor, the status report and dashboard panel.
 The guards are registered before wagtail-localize's own hooks."""
 
 from wagtail import hooks
@@ -7,12 +8,20 @@ from wagtail.permissions import register_permission_policy
 
 from cms.mixins import translatable_snippet_models
 
-from . import report, workflow
+from . import admin_guards, report, workflow
 from .roles import LocalePermissionPolicy
 
 hooks.register("register_admin_urls", workflow.admin_urls)
 hooks.register("before_edit_snippet", workflow.guard_snippet, order=-100)
+hooks.register("before_edit_snippet", admin_guards.guard_editor_actions, order=-90)
+hooks.register("before_edit_page", admin_guards.guard_editor_actions, order=-90)
 hooks.register("before_delete_snippet", workflow.guard_snippet_delete, order=-100)
+hooks.register("before_copy_page", admin_guards.guard_page_copy, order=-100)
+hooks.register("construct_page_action_menu", admin_guards.hide_convert_to_alias)
+hooks.register("construct_snippet_action_menu", admin_guards.hide_snippet_publish)
+# Before Wagtail's own register_admin_urls hook builds the snippet viewsets' URLs.
+hooks.register("register_admin_urls", admin_guards.apply_locale_rule_to_snippet_views, order=-1000)
+admin_guards.install_localize_views()
 hooks.register("register_admin_urls", report.admin_urls)
 hooks.register("register_reports_menu_item", report.menu_item)
 hooks.register(

@@ -12,7 +12,7 @@
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
@@ -54,25 +54,34 @@ def save_draft(translation: Translation, user):
 
     wagtail-localize's `save_target(publish=False)` writes the draft into the object's row (and
     unpublishes a snippet); the live content is put back from the live revision so that the
-    public keeps reading what a reviewer approved.
+    public keeps reading what a reviewer approved. A revision holds the row as it was when the
+    revision was saved, before it was published, so what belongs to the object's publishing
+    history (its live revision, when it was last published) is kept from the row itself.
     """
-    instance = translation.get_target_instance()
-    live_revision = instance.live_revision if getattr(instance, "live", False) else None
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        instance = None  # save_target makes it, as a draft
+    live = instance is not None and getattr(instance, "live", False)
+    live_revision = instance.live_revision if live else None
+    last_published_at = instance.last_published_at if live else None
     translation.save_target(user=user, publish=False)
-    instance = type(instance).objects.get(pk=instance.pk)
+    instance = translation.get_target_instance()
     if isinstance(instance, Page):
         instance = instance.specific
     draft = instance.latest_revision
     if live_revision is not None:
-        live = live_revision.as_object()
-        live.live = True
-        live.has_unpublished_changes = True
-        live.latest_revision = draft
-        if isinstance(live, Page):
-            live.save(clean=False)
+        restored = live_revision.as_object()
+        restored.live = True
+        restored.has_unpublished_changes = True
+        restored.latest_revision = draft
+        restored.live_revision = live_revision
+        restored.last_published_at = last_published_at
+        if isinstance(restored, Page):
+            restored.save(clean=False)
         else:
-            live.save()
-        instance = live
+            restored.save()
+        instance = restored
     return instance, draft
 
 

@@ -8,11 +8,13 @@ import secrets
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale
 
+from .addresses import HostNotResolved, URLNotAllowed, allowed_schemes, check
 from .signing import encode
 
 
@@ -39,6 +41,20 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         "the default; an endpoint with both it and 'Page/Snippet published' gets it once, as "
         "translation.published.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "url" in self.fields:
+            schemes = " or ".join(allowed_schemes())
+            self.fields["url"].help_text = (
+                f"Where the JSON POST goes: {schemes}, to a host on the public internet. "
+                "Redirects are not followed."
+            )
+
+    def _post_clean(self):
+        # A URL the form field refused never reaches the instance: do not check the old one.
+        self.instance.check_url_on_clean = "url" not in self.errors
+        super()._post_clean()
 
 
 class WebhookEndpoint(models.Model):
@@ -88,6 +104,21 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """The URL must be one webhooks may go to (cms/webhooks/addresses.py); checked again at
+        every attempt, since what the host resolves to can change."""
+        super().clean()
+        if not self.url or not getattr(self, "check_url_on_clean", True):
+            return  # the field's own validation reports a missing or malformed URL
+        try:
+            check(self.url)
+        except URLNotAllowed as error:
+            raise ValidationError({"url": f"This address is not allowed: {error}"}) from error
+        except HostNotResolved as error:
+            raise ValidationError(
+                {"url": "The host name does not resolve; check the address."}
+            ) from error
 
     def wants(self, event: str, locale_id: int | None) -> bool:
         if not self.active or event not in self.events:

@@ -13,6 +13,8 @@ from html import escape
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -146,8 +148,27 @@ class DemoBuilder:
                 source, _ = TranslationSource.get_or_create_from_instance(instance)
             translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
             self.enter_string_translations(source, locale)
-            translation.save_target(publish=True)
+            self.save_translation(translation)
             self.step(f"translation ({locale.language_code})", label, created=True)
+
+    def save_translation(self, translation: Translation):
+        """Save and publish the target of `translation`, then update its reference index.
+
+        wagtail-localize first copies the source with its inline rows (an event's speakers,
+        a news item's related people…), then replaces the synchronised rows with new ones.
+        Each row's save queues a reference index update of that row, and a worker that runs
+        the queue later (the database task backend, `db_worker`) no longer finds the replaced
+        rows: EventSpeaker.DoesNotExist, one failed task per replaced row. So no update is
+        queued while the translation is saved, and one is queued for the whole object (its
+        rows included) once they are final. The publication wagtail-localize runs when the
+        transaction commits saves the final rows only, and queues its updates as usual.
+        """
+        with disable_reference_index_auto_update():
+            translation.save_target(publish=True)
+        target = translation.get_target_instance()
+        update_reference_index_task.enqueue(
+            target._meta.app_label, target._meta.model_name, str(target.pk)
+        )
 
     def enter_string_translations(self, source: TranslationSource, locale: Locale):
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
@@ -411,7 +432,7 @@ class DemoBuilder:
                 source__object_id=home.translation_key, target_locale=locale
             )
             translation.source.update_from_db()
-            translation.save_target(publish=True)
+            self.save_translation(translation)
         self.step("featured items", home.title, created=True)
 
     def point_site_at(self, home: HomePage):

@@ -412,3 +412,97 @@ def test_url_is_absolute_when_the_frontend_base_url_is_configured(graphql, setti
         "cs": {"url": "https://example.org/cs/akce/ai-forum-cz-ua-2024/"},
         "en": {"url": None},
     }
+
+
+# --- the parentEvent filter never reveals a parent the reader cannot see ----------------------
+
+PARENT_FILTER = """
+query Parts($locale: String, $fallback: Boolean = false, $parent: ID!) {
+  events(locale: $locale, fallback: $fallback, filters: {parentEvent: $parent}) {
+    totalCount
+    results { slug locale parentEvent { path } }
+  }
+}
+"""
+
+
+def restrict(page):
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(page=page, restriction_type="login")
+
+
+def parts(graphql, parent, locale="en", fallback=False):
+    variables = {"locale": locale, "fallback": fallback, "parent": parent}
+    return graphql(PARENT_FILTER, variables)["data"]["events"]
+
+
+def test_parts_of_a_private_event_are_not_listed_by_its_id(graphql, page_id):
+    """A private forum and a public mission elsewhere in the tree that is part of it: the
+    mission is public (it is not below the forum), but filtering by the forum's id lists
+    nothing, as the mission's own parentEvent is null."""
+    from events.models import EventPage
+
+    forum = EventPage.objects.get(url_path="/en/events/ai-forum-cz-ua-2024/")
+    mission = EventPageFactory(title="Follow-up mission", slug="follow-up", parent_event=forum)
+    assert parts(graphql, str(forum.pk)) == {
+        "totalCount": 1,
+        "results": [
+            {
+                "slug": "follow-up",
+                "locale": "en",
+                "parentEvent": {"path": "/en/events/ai-forum-cz-ua-2024/"},
+            }
+        ],
+    }
+
+    restrict(forum)
+    assert parts(graphql, str(forum.pk)) == {"totalCount": 0, "results": []}
+    # The id of a public translation does not reveal the private English forum either.
+    assert parts(graphql, page_id("/cs/akce/ai-forum-cz-ua-2024/")) == {
+        "totalCount": 0,
+        "results": [],
+    }
+    # The mission itself stays public; it just does not say what it is part of.
+    listing = graphql(EVENTS, {"locale": "en", "pagination": {"limit": 100}})["data"]["events"]
+    assert "follow-up" in [item["slug"] for item in listing["results"]]
+    detail = graphql(EVENT_DETAIL, {"path": "/en/events/follow-up/"})["data"]["page"]
+    assert detail["parentEvent"] is None
+    # A Czech reader with fallback sees the public Czech forum as the mission's parent: listed.
+    assert parts(graphql, str(forum.pk), locale="cs", fallback=True) == {
+        "totalCount": 1,
+        "results": [
+            {
+                "slug": "follow-up",
+                "locale": "en",
+                "parentEvent": {"path": "/cs/akce/ai-forum-cz-ua-2024/"},
+            }
+        ],
+    }
+    assert mission.live
+
+
+def test_parts_of_a_private_event_in_every_locale_are_not_listed(graphql, page_id):
+    from events.models import EventPage
+
+    mission_cs = page_id("/cs/akce/expertni-mise-ai-2024/")
+    assert parts(graphql, mission_cs, locale="uk")["totalCount"] == 2
+    # wagtail-localize gives a translation the view restrictions of its source.
+    for mission in EventPage.objects.filter(
+        url_path__in=[
+            "/en/events/ai-expert-mission-2024/",
+            "/cs/akce/expertni-mise-ai-2024/",
+            "/uk/podii/ekspertna-misiia-shi-2024/",
+        ]
+    ):
+        restrict(mission)
+    for locale in ("en", "cs", "uk"):
+        for fallback in (False, True):
+            assert parts(graphql, mission_cs, locale, fallback) == {
+                "totalCount": 0,
+                "results": [],
+            }
+    # The forum and the networking event, public and beside the mission, are still listed.
+    listing = graphql(EVENTS, {"locale": "uk", "pagination": {"limit": 100}})["data"]["events"]
+    assert listing["totalCount"] == 10
+    assert "ai-forum-cz-ua-2024" in [item["slug"] for item in listing["results"]]

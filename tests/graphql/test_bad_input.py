@@ -214,7 +214,10 @@ def test_unknown_locale_is_reported_even_when_the_snippet_id_is_unknown(client, 
 # --- paths --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["events", "/en/events", "//", "/en/../x/", "/EN/events/", ""])
+# "/en/events" is no longer here: a path without its trailing slash is found (test below).
+@pytest.mark.parametrize(
+    "path", ["events", "en/events/", "/en/events//", "//", "/en/../x/", "/EN/events/", ""]
+)
 @pytest.mark.parametrize(
     "query,field",
     [(PAGE_BY_PATH_QUERY, "page"), (EVENT_BY_PATH_QUERY, "event")],

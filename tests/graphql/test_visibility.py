@@ -506,10 +506,9 @@ def test_event_of_a_private_parent_event_loses_its_parent(client):
 
     assert data == {
         "events": {"totalCount": 10},
-        "partsOfMission": {
-            "totalCount": 2,
-            "results": [{"title": NETWORKING_TITLE}, {"title": FORUM_TITLE}],
-        },
+        # The parts stay public, but filtering by the private mission lists none of them, as
+        # their parentEvent is null (it listed both before; the filter revealed the mission).
+        "partsOfMission": {"totalCount": 0, "results": []},
         "byPath": {"title": FORUM_TITLE},
         "byId": {"title": FORUM_TITLE},
         "page": {"title": FORUM_TITLE},

@@ -345,3 +345,22 @@ def test_query_count_of_a_search_request(graphql, django_assert_num_queries):
         "EventPage",
         "StandardPage",
     ]
+
+
+@pytest.mark.parametrize("offset", [6, 7, 50])
+def test_total_count_past_the_last_page_is_the_number_of_matches(search, offset):
+    """An empty page past the end still counts every match, not the offset."""
+    found = search("forum", "en", offset=offset, limit=4)
+    assert found["results"] == []
+    assert found["pageInfo"] == {"offset": offset, "limit": 4}
+    assert found["totalCount"] == 6
+
+
+def test_total_count_past_the_last_page_with_promotions(search):
+    ambassadors = Page.objects.get(url_path="/en/ambassadors/")
+    SearchPromotion.objects.create(query=PromotedQuery.get("forum"), page=ambassadors)
+    assert search("forum", "en", offset=50)["totalCount"] == 7
+    assert search("forum", "en", offset=1, limit=1)["totalCount"] == 7
+    assert search("forum", "en", offset=7, limit=1)["totalCount"] == 7
+    last = search("forum", "en", offset=6, limit=5)
+    assert (last["totalCount"], len(last["results"])) == (7, 1)
