@@ -65,6 +65,17 @@ class HeadlessPage(FrontendPreviewMixin, Page):
     class Meta:
         abstract = True
 
+    def get_indexed_instance(self):
+        """Index what the public reads: wagtail-localize saves a translator's draft into a live
+        page's row, so such a page is indexed from its live revision (search and autocomplete
+        never match or quote unpublished text)."""
+        instance = super().get_indexed_instance()
+        if instance is not None and instance.live and instance.has_unpublished_changes:
+            revision = instance.live_revision
+            if revision is not None:
+                return revision.as_object()
+        return instance
+
 
 class ListingPage(HeadlessPage):
     """The page that lists one kind of page (events, news, people); one per locale site.

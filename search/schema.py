@@ -229,11 +229,12 @@ class Query:
         specific = _specific(shown)
         excerpts = _excerpts(shown, parsed, search_config(backend))
         pages = [specific[page.pk] for page in shown if page.pk in specific]
-        ctx.remember(pages, target_locale, fallback=False)
+        # As published: a live page's row may hold a translator's saved draft.
+        published = {page.pk: page for page in ctx.remember(pages, target_locale, fallback=False)}
         promoted_pks = {page.pk for page in shown_promoted}
         results = [
             SearchResult(
-                page=specific[page.pk],
+                page=published[page.pk],
                 score=None if page.pk in promoted_pks else float(page._search_score),
                 excerpt=excerpts.get(page.pk, ""),
                 promoted=page.pk in promoted_pks,

@@ -146,11 +146,10 @@ def save_translator_draft(english, locale, changes: dict[str, str]):
     translation.save_target(publish=False)
 
 
-# wagtail-localize writes a translator's saved draft into the live page's row. The API still
-# shows it in a few places (the known bugs reproduced at the end of this file); while they stand,
-# the draft is left out of the fuzzing's hidden objects, or every answer that lists the Czech
-# forum would fail on them and hide anything new. Set to True once they are fixed.
-TRANSLATOR_DRAFT_IN_FUZZ = False
+# wagtail-localize writes a translator's saved draft into the live page's row; the API answers
+# from the live revision and the search index is built from it (HeadlessPage.
+# get_indexed_instance), so the draft is one of the fuzzing's hidden objects.
+TRANSLATOR_DRAFT_IN_FUZZ = True
 DRAFT_TITLE = "SECRET translator draft"
 DRAFT_SUMMARY = "SECRET translator summary"
 FORUM_TITLE_CS = "AI fórum CZ-UA 2024"
@@ -671,13 +670,9 @@ def test_translations_show_the_published_title_not_a_translators_draft(client, t
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: search results are built from the pages' rows (search/schema.py uses "
-    "`specific[page.pk]` and drops what ctx.remember() returns) and excerpts from the search "
-    "index of the row, so a translator's unpublished title and summary are public.",
-)
-def test_bug_search_shows_a_translators_unpublished_title_and_summary(client, translator_draft):
+def test_search_shows_the_published_title_and_summary_not_a_translators_draft(
+    client, translator_draft
+):
     # "Františku" is in the forum's published venue, which the draft left as it was.
     query = """{ search(query: "Františku", locale: "cs") {
       results { excerpt page { title path } } } }"""
@@ -689,24 +684,14 @@ def test_bug_search_shows_a_translators_unpublished_title_and_summary(client, tr
     assert "SECRET" not in forum["excerpt"]  # today: "SECRET translator summary Praha …"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: the search index holds the row of a live page, so `search` finds a page by "
-    "words only in a translator's unpublished draft (and shows the draft, see above).",
-)
-def test_bug_search_finds_a_page_by_words_of_an_unpublished_draft(client, translator_draft):
+def test_search_does_not_find_a_page_by_words_of_an_unpublished_draft(client, translator_draft):
     query = '{ search(query: "SECRET", locale: "cs") { totalCount results { page { path } } } }'
 
     # today: {"totalCount": 1, "results": [{"page": {"path": "/cs/akce/ai-forum-cz-ua-2024/"}}]}
     assert data_of(client, query) == {"search": {"totalCount": 0, "results": []}}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: autocomplete matches the titles in the search index, built from the row, so "
-    "a page is found by the words of a translator's unpublished draft title.",
-)
-def test_bug_autocomplete_finds_a_page_by_an_unpublished_draft_title(client, translator_draft):
+def test_autocomplete_does_not_find_a_page_by_an_unpublished_draft_title(client, translator_draft):
     query = '{ autocomplete(prefix: "SECRET", locale: "cs") { title path } }'
 
     # today: [{"title": "AI fórum CZ-UA 2024", "path": "/cs/akce/ai-forum-cz-ua-2024/"}]
