@@ -12,6 +12,8 @@ from django import http, shortcuts
 from django.conf import settings
 from django.utils.translation import ngettext
 
+from cms.clients import forwarded_for
+
 
 def _login_ip(text: str) -> str | None:
     """An address as axes stores it: IPv4 as is; IPv6 as its /64 network (the block one
@@ -38,18 +40,8 @@ def client_ip(request) -> str | None:
     behind AXES_TRUSTED_PROXIES proxies that append to X-Forwarded-For, the address the outermost
     of them saw (the n-th entry from the right; entries further left are written by the client
     and never trusted). An entry that is no address counts as REMOTE_ADDR."""
-    hops = getattr(settings, "AXES_TRUSTED_PROXIES", 0)
-    if hops > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if forwarded:
-            address = _login_ip(forwarded[-hops] if len(forwarded) >= hops else forwarded[0])
-            if address is not None:
-                return address
-    return _login_ip(request.META.get("REMOTE_ADDR", ""))
+    address = _login_ip(forwarded_for(request, getattr(settings, "AXES_TRUSTED_PROXIES", 0)))
+    return address if address is not None else _login_ip(request.META.get("REMOTE_ADDR", ""))
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.clients import forwarded_for
 from cms.logs import one_line
 
 logger = logging.getLogger("cms.graphql.ratelimit")
@@ -68,17 +69,8 @@ def current_rate() -> tuple[int, int] | None:
 
 def client_address(request) -> str:
     """The client's address as the rate limit counts it (see the module's docstring)."""
-    address = request.META.get("REMOTE_ADDR") or ""
     hops = getattr(settings, "GRAPHQL_RATE_LIMIT_TRUSTED_PROXIES", 0)
-    if hops > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if forwarded:
-            address = forwarded[-hops] if len(forwarded) >= hops else forwarded[0]
-    return client_key(address)
+    return client_key(forwarded_for(request, hops))
 
 
 def client_key(address: str) -> str:
