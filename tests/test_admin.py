@@ -36,6 +36,20 @@ def test_dashboard(editor_client):
     assert "Czech–Ukrainian Digital Innovation" in response.content.decode()
 
 
+def test_admin_pages_name_no_other_host(editor_client, settings):
+    """No avatar from gravatar.com, no update check against releases.wagtail.org (offline-safe)."""
+    superuser = UserFactory(username="root", is_superuser=True)  # the update check is for admins
+    editor_client.force_login(superuser)
+    for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_account")):
+        html = editor_client.get(url).content.decode()
+        assert "gravatar.com" not in html
+        assert "releases.wagtail.org" not in html
+        assert "data-w-upgrade-current-version-value" not in html
+    settings.WAGTAIL_ENABLE_UPDATE_CHECK = True  # the check can be turned back on
+    html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "data-w-upgrade-current-version-value" in html
+
+
 @pytest.mark.parametrize(
     ("code", "children"),
     [

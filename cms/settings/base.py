@@ -138,6 +138,11 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Czech–Ukrainian Digital Innovation")
+# The admin makes no calls to other hosts: avatars are uploaded, not fetched from gravatar.com,
+# and the admin does not ask releases.wagtail.org for updates (slow or failing offline; upgrades
+# are pinned in constraints.txt). Both can be turned back on from the environment.
+WAGTAIL_GRAVATAR_PROVIDER_URL = env.str("WAGTAIL_GRAVATAR_PROVIDER_URL", default=None)
+WAGTAIL_ENABLE_UPDATE_CHECK = env.bool("WAGTAIL_ENABLE_UPDATE_CHECK", default=False)
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -17,6 +17,9 @@ from wagtail.models import Page, PageViewRestriction
 from search.postgres import hunspell_status
 from tests.factories import EventPageFactory
 
+# Relevance and inflection are measured with the Czech and Ukrainian dictionaries installed.
+pytestmark = pytest.mark.hunspell
+
 SEARCH = """
 query Search($query: String!, $locale: String, $types: [SearchType!], $topic: String,
              $limit: Int, $offset: Int) {

@@ -19,6 +19,7 @@ def test_dictionary_conversion_strips_diacritics_like_postgresql():
     assert "ї".translate(table) == "ї"  # Ukrainian letters stay
 
 
+@pytest.mark.hunspell
 def test_installed_dictionary_files_are_current(capsys):
     """search/install-dictionaries.sh wrote them; writing again changes nothing."""
     out = io.StringIO()
@@ -39,6 +40,7 @@ def test_missing_dictionary_files_give_a_pass_through_dictionary(db):
         assert cursor.fetchone() == ("simple", None)  # None: not recognised, the next one decides
 
 
+@pytest.mark.hunspell
 def test_setup_search_recreates_and_reports(db):
     out = io.StringIO()
     call_command("setup_search", stdout=out)
