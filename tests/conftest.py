@@ -8,6 +8,9 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 
+# keep_demo_site: transactional tests put the demo site back after the flush.
+pytest_plugins = ["tests.demo_snapshot"]
+
 START_POSTGRES_HINT = """
 PostgreSQL is not reachable at {host}:{port} as user {user!r}: {error}
 

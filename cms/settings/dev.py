@@ -15,6 +15,11 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Machine translation: the dummy translator unless the environment configures a real one.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(default="dummy")  # noqa: F405
 
+# Background tasks run in the server process; a task due later (a webhook retry after its
+# backoff, a publication at its go-live moment) waits on a timer thread instead of holding the
+# editor's request (cms/tasks.py). Production uses django-tasks-db and the worker.
+TASKS = {"default": {"BACKEND": "cms.tasks.DeferringImmediateBackend"}}
+
 # Webhook receivers of a local setup run on this machine over http (cms/webhooks/addresses.py);
 # production allows neither.
 WEBHOOK_ALLOW_HTTP = env.bool("WEBHOOK_ALLOW_HTTP", default=True)

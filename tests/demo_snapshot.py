@@ -1,6 +1,9 @@
-"""The browser test runs against a live server, so its database changes are committed and
-pytest-django empties every table after it. The demo site the rest of the session relies on is
-saved before the test (Django's own test serialisation) and put back after the flush."""
+"""Transactional tests keep the demo site: request `keep_demo_site` (before `live_server`).
+
+A test against a live server, another process or another thread commits its database changes,
+and pytest-django empties every table after it. The demo site the rest of the session relies on
+is saved before the test (Django's own test serialisation) and put back after the flush.
+Loaded for the whole suite by tests/conftest.py (`pytest_plugins`)."""
 
 import json
 
