@@ -7,7 +7,6 @@ DEBUG = env.bool("DEBUG", default=True)
 # A fixed key is fine for a local server that only listens on 127.0.0.1.
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # The SQLite database and uploaded media live in var/, which git ignores.
 (BASE_DIR / "var").mkdir(exist_ok=True)
