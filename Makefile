@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint format lock schema clean search-dictionaries faults
+.PHONY: run test install lint format lock schema clean search-dictionaries faults bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,5 +57,27 @@ lock: $(PY)
 faults: install
 	$(PY) benchmarks/faults.py --write-docs
 
+# The event cards side by side with wagtail-grapple, Wagtail API v2 and a minimal view, each under
+# gunicorn on this machine (benchmarks/bench.py; about 5 minutes, PostgreSQL and Redis on
+# 127.0.0.1; the peers get their own venv .venv-bench); writes docs/performance.md.
+bench: install
+	$(PY) benchmarks/bench.py
+
+# Re-vendor GraphiQL (cms/static/graphiql/README.md): `npm ci` of its package-lock.json in var/,
+# then only the UMD builds and LICENSE files are copied into the app's static files. The source
+# map comment is dropped because the map is not vendored (a manifest storage would refuse it).
+.PHONY: graphiql
+graphiql:
+	rm -rf var/graphiql-npm && mkdir -p var/graphiql-npm
+	cp cms/static/graphiql/package.json cms/static/graphiql/package-lock.json var/graphiql-npm/
+	cd var/graphiql-npm && npm ci --ignore-scripts --no-audit --no-fund
+	set -e; src=var/graphiql-npm/node_modules; dst=cms/static/graphiql/vendor; \
+	rm -rf $$dst; mkdir -p $$dst/graphiql $$dst/react $$dst/react-dom; \
+	grep -v '^//# sourceMappingURL=' $$src/graphiql/graphiql.min.js > $$dst/graphiql/graphiql.min.js; \
+	cp $$src/graphiql/graphiql.min.css $$src/graphiql/LICENSE $$dst/graphiql/; \
+	cp $$src/react/umd/react.production.min.js $$src/react/LICENSE $$dst/react/; \
+	cp $$src/react-dom/umd/react-dom.production.min.js $$src/react-dom/LICENSE $$dst/react-dom/
+	rm -rf var/graphiql-npm
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench var .pytest_cache .ruff_cache

@@ -13,9 +13,16 @@ class SignalsAppConfig(AppConfig):
 
 
 class CmsConfig(SignalsAppConfig):
-    """What every page type shares: stored previews (models.py) and on-time scheduling."""
+    """What every page type shares: stored previews and registered persisted queries
+    (models.py), on-time scheduling, renditions made in the background, and the content version
+    that retires cached API answers (invalidation.py)."""
 
     default = True  # the class Django picks; SignalsAppConfig is imported here too
     name = "cms"
     verbose_name = "CMS"
     signals_module = "scheduling"
+
+    def ready(self):
+        super().ready()
+        import_module("cms.renditions").connect()
+        import_module("cms.invalidation").connect()

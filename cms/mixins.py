@@ -14,6 +14,7 @@ Translation decisions (wagtail-localize), applied by every model:
 
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
@@ -73,7 +74,12 @@ class HeadlessPage(FrontendPreviewMixin, Page):
         if instance is not None and instance.live and instance.has_unpublished_changes:
             revision = instance.live_revision
             if revision is not None:
-                return revision.as_object()
+                try:
+                    return revision.as_object()
+                except (AttributeError, ObjectDoesNotExist):
+                    # A live page being deleted with a pending draft: its revision no longer
+                    # finds the page; the row is about to leave the index anyway.
+                    return instance
         return instance
 
 

@@ -26,3 +26,27 @@ class PagePreview(models.Model):
 
     def __str__(self):
         return f"Preview {self.key} of page {self.page_id}"
+
+
+class PersistedQuery(models.Model):
+    """A GraphQL document a frontend's build registered (`manage.py register_persisted_queries`).
+
+    In GRAPHQL_PERSISTED_QUERIES "allowlist" mode only these run (cms/graphql/persisted.py); in
+    "apq" mode they are found by hash as well as the documents clients sent. `sha256` is the
+    hash of `document` as stored, which clients send as `extensions.persistedQuery.sha256Hash`;
+    `operation_sha256` identifies the operation whatever the spacing, comments or other
+    operations of the text a client sends it in (persisted.operation_identity).
+    """
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    operation_sha256 = models.CharField(max_length=64, db_index=True)
+    document = models.TextField()
+    operation_name = models.CharField(max_length=255, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "persisted query"
+        verbose_name_plural = "persisted queries"
+
+    def __str__(self):
+        return f"{self.operation_name or '(anonymous)'} {self.sha256[:12]}"

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from cms import mixins
 from cms.blocks import BaseStreamBlock
-from cms.fields import belongs_to, image_field, listing_intro, optional_link, summary_field
+from cms.fields import belongs_to, image_field, listing_intro, summary_field
 from cms.mixins import HeadlessPage, ListingPage
 from home.models import TopicRow
 from people.models import OrganisationRow, PersonRow
@@ -45,41 +45,77 @@ class EventPage(HeadlessPage):
     """A forum, mission, webinar or fair, possibly part of a larger event."""
 
     kind = models.CharField(
+        "type",
         max_length=20,
         choices=EventKind.choices,
         default=EventKind.FORUM,
-        help_text="What sort of event this is.",
+        help_text="What sort of event this is: forum, expert mission, webinar, fair or other.",
     )
-    start = models.DateTimeField(help_text="When the event starts (date and time).")
+    # The admin's date-time widgets read and write the editor's own time zone (Wagtail's
+    # account preferences), not the event's; the help texts say so.
+    start = models.DateTimeField(
+        "start",
+        help_text="Date and time the event starts, in your own time zone (your account's "
+        "preferences); readers see it in the event's time zone.",
+    )
     end = models.DateTimeField(
-        help_text="When it ends; missions and fairs last several days.",
+        "end",
+        help_text="Date and time it ends, in your own time zone as for the start; missions and "
+        "fairs last several days.",
     )
     time_zone = models.CharField(
+        "time zone",
         max_length=64,
         choices=TIME_ZONE_CHOICES,
         default=DEFAULT_TIME_ZONE,
-        help_text="The time zone the event happens in; times are shown to readers in it.",
+        help_text="The time zone of the place the event happens in, e.g. Europe/Kyiv; readers "
+        "see the start and end in it.",
     )
-    parent_event = optional_link(
+    # What cms.fields.optional_link makes, with a label (the helper takes none).
+    parent_event = models.ForeignKey(
         "self",
-        "The larger event this one is part of, e.g. the mission a forum belongs to.",
+        verbose_name="part of",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="sub_events",
+        help_text="The larger event this one is part of, e.g. the forum a workshop belongs to or "
+        "the expert mission a forum is held during; empty for an event on its own.",
     )
-    city = models.CharField(max_length=120, blank=True, help_text="City, e.g. Prague or Brno.")
+    city = models.CharField(
+        "city", max_length=120, blank=True, help_text="City, e.g. Prague or Brno."
+    )
     venue = models.CharField(
-        max_length=200, blank=True, help_text="Building or place, e.g. Ministry of Industry."
+        "venue",
+        max_length=200,
+        blank=True,
+        help_text="Building or place, e.g. Ministry of Industry and Trade.",
     )
-    address = models.TextField(blank=True, help_text="Street address of the venue.")
+    address = models.TextField("address", blank=True, help_text="Street address of the venue.")
     online_url = models.URLField(
-        blank=True, help_text="Link to join online, for webinars and hybrid events."
+        "online link",
+        blank=True,
+        help_text="Web address to join online, for webinars and hybrid events.",
     )
-    registration_url = models.URLField(blank=True, help_text="Where participants register.")
+    registration_url = models.URLField(
+        "registration link",
+        blank=True,
+        help_text="Web address where participants register, e.g. a form or a ticket shop.",
+    )
     summary = summary_field()
     main_image = image_field("Picture for listings and the top of the event page.")
     programme = StreamField(
-        ProgrammeBlock(), blank=True, help_text="Agenda items: time, title, speakers."
+        ProgrammeBlock(),
+        blank=True,
+        verbose_name="programme",
+        help_text="The agenda, item by item: time, title, speakers.",
     )
-    body = StreamField(BaseStreamBlock(), blank=True, help_text="Everything else about the event.")
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name="body",
+        help_text="Everything else about the event: text, pictures, links.",
+    )
 
     content_panels = HeadlessPage.content_panels + [
         MultiFieldPanel(
@@ -103,10 +139,27 @@ class EventPage(HeadlessPage):
         ),
         FieldPanel("summary"),
         FieldPanel("main_image"),
-        InlinePanel("topics", label="Topics"),
-        InlinePanel("organisers", label="Organisers"),
-        InlinePanel("speakers", label="Speakers"),
-        InlinePanel("participants", label="Participants"),
+        InlinePanel(
+            "topics", label="topic", heading="Topics", help_text="Readers filter events by topic."
+        ),
+        InlinePanel(
+            "organisers",
+            label="organiser",
+            heading="Organisers",
+            help_text="Organisations of the network that run the event.",
+        ),
+        InlinePanel(
+            "speakers",
+            label="speaker",
+            heading="Speakers",
+            help_text="People who speak; each is linked to their profile page.",
+        ),
+        InlinePanel(
+            "participants",
+            label="participant",
+            heading="Participants",
+            help_text="People who take part, e.g. the members of an expert mission.",
+        ),
         FieldPanel("programme"),
         FieldPanel("body"),
     ]
@@ -119,6 +172,9 @@ class EventPage(HeadlessPage):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("start"),
+        # The admin's events listing filters and sorts search results by these too.
+        index.FilterField("end"),
+        index.FilterField("parent_event"),
     ]
     translatable_fields = (
         mixins.PAGE_TRANSLATABLE_FIELDS

@@ -46,7 +46,9 @@ class Topic(NamedSnippet):
 class HomePage(HeadlessPage):
     """The root of one locale's site."""
 
-    intro = models.TextField(help_text="The welcome text at the top of the home page.")
+    intro = models.TextField(
+        "welcome text", help_text="The welcome text at the top of the home page."
+    )
     hero_image = image_field("Wide picture at the top of the home page.")
     body = StreamField(BaseStreamBlock(), blank=True, help_text="The home page's story.")
 
@@ -54,8 +56,20 @@ class HomePage(HeadlessPage):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
-        InlinePanel("featured_news", label="Featured news", max_num=6),
-        InlinePanel("featured_events", label="Featured events", max_num=6),
+        InlinePanel(
+            "featured_news",
+            label="news item",
+            heading="Featured news",
+            help_text="Up to six news items shown on the home page, in this order.",
+            max_num=6,
+        ),
+        InlinePanel(
+            "featured_events",
+            label="event",
+            heading="Featured events",
+            help_text="Up to six events shown on the home page, in this order.",
+            max_num=6,
+        ),
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -96,7 +110,9 @@ class HomePageFeaturedEvent(EventRow):
 class StandardPage(HeadlessPage):
     """A generic page: 'Who are we?', the memorandum."""
 
-    intro = models.TextField(blank=True, help_text="A short lead shown above the body.")
+    intro = models.TextField(
+        "introduction", blank=True, help_text="A short lead shown above the body."
+    )
     body = StreamField(BaseStreamBlock(), help_text="The page's content.")
 
     content_panels = HeadlessPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -120,7 +136,7 @@ class NewsIndexPage(ListingPage):
 class NewsPage(HeadlessPage):
     """A news item."""
 
-    date = models.DateField(help_text="Publication date shown to readers.")
+    date = models.DateField("publication date", help_text="Publication date shown to readers.")
     summary = summary_field()
     main_image = image_field("Picture for listings and the top of the article.")
     body = StreamField(BaseStreamBlock(), help_text="The article.")
@@ -129,9 +145,21 @@ class NewsPage(HeadlessPage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("summary")], heading="Listing"),
         FieldPanel("main_image"),
         FieldPanel("body"),
-        InlinePanel("topics", label="Topics"),
-        InlinePanel("related_events", label="Related events"),
-        InlinePanel("related_people", label="Related people"),
+        InlinePanel(
+            "topics", label="topic", heading="Topics", help_text="Readers filter news by topic."
+        ),
+        InlinePanel(
+            "related_events",
+            label="event",
+            heading="Related events",
+            help_text="Events the news item is about.",
+        ),
+        InlinePanel(
+            "related_people",
+            label="person",
+            heading="Related people",
+            help_text="People the news item mentions.",
+        ),
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

@@ -7,7 +7,7 @@ cms/mixins.py for the rules they follow).
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -31,6 +31,7 @@ class Organisation(NamedSnippet):
         max_length=40, blank=True, help_text="Abbreviation readers know it by, e.g. UCA."
     )
     kind = models.CharField(
+        "membership",
         max_length=20,
         choices=OrganisationKind.choices,
         help_text="How the organisation belongs to the network.",
@@ -99,15 +100,34 @@ class PersonPage(HeadlessPage):
         features=RICH_TEXT_FEATURES, blank=True, help_text="A short biography."
     )
 
-    content_panels = HeadlessPage.content_panels + [
+    # A person page's title is the person's name, so the editor calls it that; HeadlessPage's
+    # panels after its title panel are kept.
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            heading="Full name",
+            placeholder="Full name*",
+            help_text="As the person writes it.",
+        ),
+        *HeadlessPage.content_panels[1:],
         MultiFieldPanel(
             [FieldPanel("role"), FieldPanel("organisation"), FieldPanel("country")],
             heading="Role",
         ),
         FieldPanel("photo"),
         FieldPanel("biography"),
-        InlinePanel("links", label="Links"),
-        InlinePanel("award_profiles", label="Awards"),
+        InlinePanel(
+            "links",
+            label="link",
+            heading="Links",
+            help_text="Profiles and websites, e.g. LinkedIn or a personal site.",
+        ),
+        InlinePanel(
+            "award_profiles",
+            label="award",
+            heading="Awards",
+            help_text="Awards the person received, each with its year and citation.",
+        ),
     ]
     parent_page_types = ["people.PeopleIndexPage"]
     subpage_types = []
@@ -138,8 +158,12 @@ class PersonLink(TranslatableOrderable):
     """A link on a profile; the label is mixins.translated, the address follows the source."""
 
     page = belongs_to(PersonPage, "links")
-    label = models.CharField(max_length=80, help_text="Link text, e.g. LinkedIn or 'Website'.")
-    url = models.URLField(help_text="The address.")
+    label = models.CharField(
+        "link text", max_length=80, help_text="What readers click, e.g. LinkedIn or 'Website'."
+    )
+    url = models.URLField(
+        "web address", help_text="The full address, e.g. https://www.linkedin.com/in/name/."
+    )
 
     panels = [FieldPanel("label"), FieldPanel("url")]
     translatable_fields = mixins.translated("label") + mixins.synchronised("url")

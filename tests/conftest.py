@@ -1,4 +1,6 @@
 import io
+import os
+from datetime import date
 
 import psycopg
 import pytest
@@ -7,9 +9,15 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from home.models import HomePage
+from search.postgres import hunspell_status
 
 # keep_demo_site: transactional tests put the demo site back after the flush.
 pytest_plugins = ["tests.demo_snapshot"]
+
+# The day the demo's current events and news are counted from (load_demo_content --today), so
+# that what the tests expect never moves; tests of upcoming and past events, and of the
+# scheduled page, freeze time at this day with time_machine.
+DEMO_TODAY = date(2026, 12, 1)
 
 START_POSTGRES_HINT = """
 PostgreSQL is not reachable at {host}:{port} as user {user!r}: {error}
@@ -57,8 +65,37 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
     """The demo site is built once per run; each test then runs in a rolled-back transaction."""
     output = io.StringIO()
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=output)
+        call_command("load_demo_content", "--today", DEMO_TODAY.isoformat(), stdout=output)
     return output.getvalue()
+
+
+# Tests marked `hunspell` need the Czech and Ukrainian dictionaries in PostgreSQL. `make test`
+# installs them on Debian when it runs as root (search/install-dictionaries.sh). Without root they
+# cannot be written into PostgreSQL's tsearch_data folder, so those tests are skipped with a
+# message saying how to install them, unless SEARCH_DICTIONARIES=required (CI sets it): then a
+# missing dictionary is a failure, never a silent skip. The search tests and the docs' search
+# examples (tests/test_docs_examples.py) use the marker.
+HUNSPELL_MISSING = (
+    "Czech/Ukrainian Hunspell dictionaries are not installed in PostgreSQL: inflection tests "
+    "skipped. Install them as root on the database host: bash search/install-dictionaries.sh"
+)
+
+
+@pytest.fixture(scope="session")
+def hunspell_installed(django_db_setup, django_db_blocker) -> bool:
+    with django_db_blocker.unblock():
+        return all(hunspell_status().values())
+
+
+@pytest.fixture(autouse=True)
+def _needs_hunspell(request):
+    if request.node.get_closest_marker("hunspell") is None:
+        return
+    if request.getfixturevalue("hunspell_installed"):
+        return
+    if os.environ.get("SEARCH_DICTIONARIES") == "required":
+        pytest.fail(HUNSPELL_MISSING.replace("skipped", "required (SEARCH_DICTIONARIES=required)"))
+    pytest.skip(HUNSPELL_MISSING)
 
 
 @pytest.fixture

@@ -8,9 +8,12 @@ Loaded for the whole suite by tests/conftest.py (`pytest_plugins`)."""
 import json
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from pytest_django.plugin import blocking_manager_key
 
@@ -42,6 +45,16 @@ def pytest_runtest_teardown(item, nextitem):
                 obj.save()
             ContentType.objects.clear_cache()
             connection.creation.deserialize_db_from_string(snapshot)
+            # The flush restarted the id sequences; the restored rows kept their ids, so the
+            # next row a later test makes must come after them, not collide with them.
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
+        # What the caches remember of the emptied tables (Wagtail's site root paths, the API's
+        # content version) must not outlive them.
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
     delattr(item, SNAPSHOT_ATTR)
 
 

@@ -1,4 +1,8 @@
-"""Images and documents as the public sees them, with renditions limited to an allowlist."""
+"""Images and documents as the public sees them, with renditions limited to an allowlist.
+
+Reading never makes a rendition (cms/renditions.py): a missing one is given as the URL of the
+on-demand view, with the size it will have, and is made in the background.
+"""
 
 import strawberry
 import strawberry_django
@@ -6,18 +10,10 @@ from django.conf import settings
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from cms.renditions import allowed_rendition_specs as allowed_rendition_specs  # the demo's import
+from cms.renditions import public_rendition
+
 from .errors import RenditionNotAllowed
-
-
-def allowed_rendition_specs() -> list[str]:
-    """Every filter spec the public may ask for (the demo command creates all of them)."""
-    specs = []
-    for spec in settings.IMAGE_RENDITION_SPECS:
-        specs.append(spec)
-        specs.extend(f"{spec}|format-{fmt}" for fmt in settings.IMAGE_FORMATS)
-    for width in settings.IMAGE_SRCSET_WIDTHS:
-        specs.extend(f"width-{width}|format-{fmt}" for fmt in settings.IMAGE_FORMATS)
-    return list(dict.fromkeys(specs))
 
 
 def filter_spec(spec: str, fmt: str | None) -> str:
@@ -87,7 +83,7 @@ class ImageType:
         "e.g. 'fill-480x270' or 'width-800'); `format` one of the offered formats, e.g. 'webp'.",
     )
     def rendition(self, root: Image, spec: str, format: str | None = None) -> Rendition:
-        return to_rendition(root.get_rendition(filter_spec(spec, format)))
+        return to_rendition(public_rendition(root, filter_spec(spec, format)))
 
     @strawberry_django.field(
         prefetch_related=["renditions"],
@@ -101,11 +97,11 @@ class ImageType:
             if width not in settings.IMAGE_SRCSET_WIDTHS:
                 allowed = ", ".join(map(str, settings.IMAGE_SRCSET_WIDTHS))
                 raise RenditionNotAllowed(f"Width {width} is not offered; use any of: {allowed}.")
-        renditions = root.get_renditions(*(f"width-{w}|format-{fmt}" for w in widths))
+        renditions = [public_rendition(root, f"width-{w}|format-{fmt}") for w in widths]
         # Renditions are never enlarged: a small image gives the same width more than once, and
         # a srcset must not repeat a width descriptor.
         by_width = {}
-        for rendition in renditions.values():
+        for rendition in renditions:
             by_width.setdefault(rendition.width, rendition)
         return ", ".join(f"{r.url} {width}w" for width, r in sorted(by_width.items()))
 

@@ -14,8 +14,8 @@ further left are whatever the client wrote, and are never trusted). IPv6 clients
 /64 network, the block one subscriber usually gets.
 
 `rate_limited(request)` is called by the view where execution starts: after the HTTP request is
-read, before the document is parsed or executed. A response cache in front of execution should
-call it only for requests it does not answer itself, so that cached answers are not counted.
+read, before the document is parsed or executed, and before the response cache
+(cms/graphql/response_cache.py) answers: cached answers and 304s count like executed ones.
 
 When the cache cannot be read or written, requests are let through (the API must not fail
 because its counters did) and a WARNING is logged once, until the cache works again.

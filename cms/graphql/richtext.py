@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
+from cms.renditions import public_rendition
 from cms.sanitise import clean_rich_text
 
 from .pages import api_path
@@ -57,7 +58,7 @@ def render_rich_text(html: str, refs: References) -> str:
             return ""
         spec = RICH_TEXT_IMAGE_SPEC
         assert spec in settings.IMAGE_RENDITION_SPECS
-        rendition = image.get_rendition(spec)
+        rendition = public_rendition(image, spec)
         alt = attrs.get("alt") or image.description or image.title
         return (
             f'<img src="{escape(rendition.url)}" width="{rendition.width}" '

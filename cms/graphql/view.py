@@ -11,6 +11,12 @@ and validation errors, answer HTTP 200 with `errors` (our clients ask for applic
 strawberry's own refusals (no query, a mutation over GET, another HTTP method) are given the
 same JSON shape, with the codes of REFUSAL_CODES.
 
+Caching and persisted queries (cms/graphql/response_cache.py, cms/graphql/persisted.py): after
+the rate limit counted a request, persisted queries are resolved (APQ, allowlist) and an
+anonymous query may be answered from the response cache, or with 304 to a GET whose
+If-None-Match is the cached answer's ETag, without executing; executed answers get their
+ETag/Cache-Control headers there. Refusals answer with `Cache-Control: no-store`.
+
 Operations (docs/deployment.md): every answer carries `X-Request-ID` (the client's when sane,
 else a new one; cms/logs.py), and the request's log lines carry it too. A client over the rate
 limit is answered HTTP 429 with `Retry-After` (RATE_LIMITED; cms/graphql/ratelimit.py), counted
@@ -18,7 +24,7 @@ where execution starts. A request that meets a database outage is answered HTTP 
 `Retry-After` and its GraphQL body, the errors masked with the code SERVICE_UNAVAILABLE
 (cms/graphql/failures.py), and the broken connection is closed so the next request reconnects.
 Refusals are logged at WARNING in one line; GraphiQL is served when GRAPHIQL is on (by default
-only with DEBUG).
+only with DEBUG), from the project's own static files (cms/graphql/ide.py).
 """
 
 import json
@@ -41,8 +47,10 @@ from .failures import (
     discard_broken_connections,
     has_outage,
 )
+from .ide import render_graphiql
 from .limits import current_limits
 from .ratelimit import RATE_LIMITED, current_rate, rate_limited
+from .response_cache import Answered, prepare
 
 logger = logging.getLogger("cms.graphql")
 
@@ -57,9 +65,11 @@ REFUSAL_CODES = {
 
 
 def refusal_response(message: str, code: str, status: int) -> JsonResponse:
-    return JsonResponse(
+    response = JsonResponse(
         {"errors": [{"message": message, "extensions": {"code": code}}]}, status=status
     )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class RequestRefused(HTTPException):
@@ -117,6 +127,11 @@ class GraphQLView(StrawberryView):
         kwargs.setdefault("graphql_ide", "graphiql" if graphiql_enabled() else None)
         super().__init__(**kwargs)
         self.outage = False
+        self.prepared = None  # response_cache.prepare's findings, for create_response
+
+    def render_graphql_ide(self, request):
+        # Our self-hosted page (cms/graphql/ide.py) instead of strawberry's, which uses a CDN.
+        return render_graphiql(request)
 
     def get_context(self, request, response) -> Context:
         return Context(request=request, response=response)
@@ -132,6 +147,8 @@ class GraphQLView(StrawberryView):
         # strawberry's dispatch, with our refusals answered in JSON.
         try:
             return self.run(request=request)
+        except Answered as answered:  # from the response cache, or a persisted-query refusal
+            return answered.response
         except RequestRefused as refusal:
             response = refusal_response(refusal.reason, refusal.code, refusal.status_code)
             if isinstance(refusal, RateLimited):
@@ -158,11 +175,13 @@ class GraphQLView(StrawberryView):
 
     def execute_single(self, request, *args, **kwargs):
         # Where execution starts: the request is read, its document not parsed yet. This is the
-        # rate limit's hook (cms/graphql/ratelimit.py): a response cache that answers before
-        # this point leaves its hits uncounted ("rate limit on uncached requests").
+        # rate limit's hook (cms/graphql/ratelimit.py), before the response cache so that its
+        # hits are counted too.
         retry_after = rate_limited(request)
         if retry_after is not None:
             raise RateLimited(retry_after)
+        self.prepared = prepare(request, kwargs["request_data"], self.schema)
+        kwargs["request_data"] = self.prepared.request_data
         return super().execute_single(request, *args, **kwargs)
 
     def process_result(self, request, result):
@@ -175,7 +194,15 @@ class GraphQLView(StrawberryView):
         if self.outage:
             mark_outage(response)
             discard_broken_connections()
+        if self.prepared is not None:
+            response = self.prepared.finish(response, response_data)
         return response
+
+    def should_render_graphql_ide(self, request):
+        # A persisted query over GET names its document in `extensions`, not `query`.
+        return super().should_render_graphql_ide(request) and not request.query_params.get(
+            "extensions"
+        )
 
     def parse_http_body(self, request):
         if request.method == "POST":

@@ -225,6 +225,9 @@ WAGTAILSEARCH_BACKENDS = {
 # Longest search query accepted, in characters, and most words used from it.
 SEARCH_MAX_QUERY_LENGTH = 200
 SEARCH_MAX_TERMS = 12
+# Load the Czech and Ukrainian Hunspell dictionaries when a database connection opens, so no
+# search waits for them (search/warm_up.py; docs/deployment.md "Search dictionaries warm-up").
+SEARCH_WARM_UP = env.bool("SEARCH_WARM_UP", default=True)
 # Editors pin pages to search queries (Settings → Promoted search results); pinned come first.
 INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
 
@@ -280,11 +283,27 @@ def machine_translator_setting(default: str = "") -> dict | None:
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
 
+# --- Keeping translations current (cms/translation/sync.py, digest.py; docs/translation.md) ---
+
+# When an editor publishes an English page or translatable snippet, its translations are synced
+# in the background into draft revisions (never published: a live translation keeps its text
+# until a reviewer approves the updated draft). Off: translators use "Update from source".
+TRANSLATION_AUTO_SYNC = env.bool("TRANSLATION_AUTO_SYNC", default=True)
+# `manage.py send_translation_digest` (daily): each translator is emailed what changed in the
+# sources of their locale since their last digest. Off: the command sends nothing.
+TRANSLATION_DIGEST_ENABLED = env.bool("TRANSLATION_DIGEST_ENABLED", default=True)
+
+# --- end of keeping translations current ---
+
 # Headless preview (cms/preview.py): the frontend's preview address per locale, e.g.
 # "en=https://example.org/api/preview,cs=https://example.org/api/preview"; the editor's Preview
 # opens it with ?token=…. Without it the preview is off. Tokens expire after this many seconds.
+# An address may be a path on the CMS itself ("/preview/"), which works on any host and port.
 PREVIEW_FRONTEND_URLS = env.dict("PREVIEW_FRONTEND_URLS", default={})
 PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)
+# The built-in reference preview frontend at /preview/ (cms/preview_frontend.py), the worked
+# example for frontend developers; off unless turned on (on in cms/settings/dev.py).
+PREVIEW_REFERENCE_FRONTEND = env.bool("PREVIEW_REFERENCE_FRONTEND", default=False)
 
 # --- API limits (cms/graphql/limits.py, cms/graphql/view.py; docs/deployment.md "API limits") --
 
@@ -365,15 +384,26 @@ WORKER_RESTART_MAX_DELAY_SECONDS = env.float("WORKER_RESTART_MAX_DELAY_SECONDS",
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.ImageForm"
 
+# --- Image renditions (cms/renditions.py; docs/deployment.md "Image renditions") ---
+# The background worker makes every allowlisted rendition (IMAGE_RENDITION_SPECS above) when an
+# image is saved or a page or snippet using it is published; a public read never makes one.
+# Until it exists the API gives the URL of the on-demand view (/images/…), which makes it.
+# Renditions one client (address, as GRAPHQL_RATE_LIMIT_TRUSTED_PROXIES reads it) may have made
+# on demand per window, "renditions/seconds"; beyond it HTTP 429. Serving a rendition that exists
+# is not counted. Empty or 0 is off.
+IMAGE_ON_DEMAND_RATE_LIMIT = env.str("IMAGE_ON_DEMAND_RATE_LIMIT", default="60/60")
+# Cache-Control max-age of what the on-demand view serves (its URL changes with the file and
+# the focal point, so it can be cached for long).
+IMAGE_ON_DEMAND_CACHE_SECONDS = env.int("IMAGE_ON_DEMAND_CACHE_SECONDS", default=31_536_000)
+# A read that finds renditions missing enqueues their generation at most this often per image.
+IMAGE_RENDITION_REQUEUE_SECONDS = env.int("IMAGE_RENDITION_REQUEUE_SECONDS", default=600)
+
 # --- Operations: health, outages, logging, rate limits ---
 # docs/deployment.md "Health checks", "Outages", "Logging and request ids", "Rate limits",
 # "HSTS, introspection, GraphiQL"; cms/health.py, cms/logs.py, cms/graphql/failures.py,
 # cms/graphql/ratelimit.py, cms/graphql/introspection.py.
 
-# The cache: CACHE_URL (django-environ: "locmemcache://", "dbcache://cms_cache" after
-# `manage.py createcachetable`, "redis://host:6379/0" once redis-py is installed). The default
-# local-memory cache is per process: rate limit counters are then counted per worker process.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The cache: CACHES is built in "Caching and persisted queries" below (REDIS_URL, CACHE_URL).
 
 # Seconds a client is told to wait (Retry-After) when the API or /readyz answers 503 because
 # the database is unavailable.
@@ -442,3 +472,147 @@ AXES_LOCKOUT_CALLABLE = "cms.login_throttling.lockout_response"
 # 0, every attempt comes from the proxy's address and the lockout becomes one per username.
 AXES_TRUSTED_PROXIES = env.int("AXES_TRUSTED_PROXIES", default=0)
 AXES_CLIENT_IP_CALLABLE = "cms.login_throttling.client_ip"
+
+# --- Caching and persisted queries ---
+# docs/deployment.md "Caching"; docs/graphql.md "Caching and persisted queries"; cms/cache.py,
+# cms/content_version.py, cms/invalidation.py, cms/graphql/response_cache.py,
+# cms/graphql/persisted.py.
+
+
+def redis_cache_setting(url: str, key_prefix: str = "cms") -> dict:
+    """Django's Redis cache, whose outages read as misses (cms/cache.py). The sockets give up
+    quickly: a Redis that hangs must not hang the API."""
+    return {
+        "BACKEND": "cms.cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {
+            "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT_SECONDS", default=0.25),
+            "socket_timeout": env.float("REDIS_SOCKET_TIMEOUT_SECONDS", default=0.5),
+            # After a connection or timeout error Redis is not asked again for this long.
+            "RETRY_AFTER_SECONDS": env.float("REDIS_RETRY_AFTER_SECONDS", default=2.0),
+        },
+    }
+
+
+# REDIS_URL ("redis://host:6379/0", "rediss://…" for TLS): the cache every process shares, and
+# the one production wants: the content version, cached answers, persisted queries and rate
+# limit counters are then the same for every worker. Else CACHE_URL (django-environ, e.g.
+# "dbcache://cms_cache" after `manage.py createcachetable`), else local memory, per process.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": redis_cache_setting(REDIS_URL, env.str("CACHE_KEY_PREFIX", default="cms"))}
+else:
+    CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+_shared_cache = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+
+# Cached answers of anonymous GraphQL queries (never mutations, previews or answers with
+# errors), keyed by the normalised document, variables, site and the content version, which a
+# publish changes (cms/invalidation.py). On by default when the cache is shared: with a
+# per-process cache a publish would retire the answers of one worker only. TIMEOUT: seconds an
+# answer is kept (a publish retires it sooner). CACHE: the CACHES alias.
+GRAPHQL_RESPONSE_CACHE = {
+    "ENABLED": env.bool("GRAPHQL_RESPONSE_CACHE", default=_shared_cache),
+    "TIMEOUT": env.int("GRAPHQL_RESPONSE_CACHE_TIMEOUT", default=3600),
+    "CACHE": "default",
+}
+
+# HTTP caching of successful anonymous GET answers: `Cache-Control: public, max-age=…,
+# s-maxage=…, stale-while-revalidate=…` with an ETag; If-None-Match answers 304 from the cached
+# answer without running the query. max-age 0: browsers ask again each time (a cheap 304);
+# s-maxage: seconds a CDN or proxy may answer alone (it does not see a publish); then it may serve
+# the stale answer for stale-while-revalidate seconds while it asks again.
+GRAPHQL_HTTP_CACHE_MAX_AGE = env.int("GRAPHQL_HTTP_CACHE_MAX_AGE", default=0)
+GRAPHQL_HTTP_CACHE_S_MAXAGE = env.int("GRAPHQL_HTTP_CACHE_S_MAXAGE", default=10)
+GRAPHQL_HTTP_CACHE_STALE_WHILE_REVALIDATE = env.int(
+    "GRAPHQL_HTTP_CACHE_STALE_WHILE_REVALIDATE", default=30
+)
+
+# Persisted queries (cms/graphql/persisted.py): "off"; "apq", Apollo's automatic persisted
+# queries (any document runs; a client may send its sha256 instead of its text once the server
+# has seen it); "allowlist", only documents registered with `manage.py
+# register_persisted_queries` run (recommended in production once the frontends' builds
+# register their documents). Seconds a document sent by a client is kept for APQ:
+GRAPHQL_PERSISTED_QUERIES = env.str("GRAPHQL_PERSISTED_QUERIES", default="apq").strip().lower()
+if GRAPHQL_PERSISTED_QUERIES not in ("off", "apq", "allowlist"):
+    raise ImproperlyConfigured(
+        "GRAPHQL_PERSISTED_QUERIES must be off, apq or allowlist, not "
+        f"{GRAPHQL_PERSISTED_QUERIES!r} (docs/deployment.md)."
+    )
+GRAPHQL_APQ_TIMEOUT = env.int("GRAPHQL_APQ_TIMEOUT", default=7 * 24 * 3600)
+
+
+def frontend_cache_setting() -> dict:
+    """WAGTAILFRONTENDCACHE from the environment: a purge request per published page URL to an
+    HTTP cache (Varnish, nginx), Cloudflare or CloudFront. {} when none is configured."""
+    backends = {}
+    if purge_url := env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+        backends["http"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    if zone := env.str("FRONTEND_CACHE_CLOUDFLARE_ZONEID", default=""):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env.str("FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": zone,
+        }
+    if distribution := env.str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID", default=""):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+        }
+    hostnames = env.list("FRONTEND_CACHE_HOSTNAMES", default=[])
+    if hostnames:
+        for backend in backends.values():
+            backend["HOSTNAMES"] = hostnames
+    return backends
+
+
+# wagtail.contrib.frontend_cache is installed only when a purge backend is configured.
+WAGTAILFRONTENDCACHE = frontend_cache_setting()
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+
+# --- Media storage: local disk or S3-compatible object storage ---
+# docs/deployment.md "Media on S3-compatible storage". With AWS_STORAGE_BUCKET_NAME set, uploads
+# (original images, renditions, documents: Wagtail keeps them all in STORAGES["default"]) go to
+# that bucket through django-storages; without it, to MEDIA_ROOT. django-storages reads the
+# AWS_* settings below, and the credentials straight from the environment (AWS_ACCESS_KEY_ID,
+# AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), or boto3 finds them (instance role, ~/.aws).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# The service's address for a provider other than AWS (MinIO, Ceph, Hetzner, OVH, R2, …).
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+# "path" for services that have no per-bucket host names (many self-hosted ones); unset: boto3's.
+AWS_S3_ADDRESSING_STYLE = env.str("AWS_S3_ADDRESSING_STYLE", default="") or None
+# A host name (a CDN, or the bucket's own public name) that media URLs use instead of the
+# endpoint's, e.g. "media.example.org"; over https unless AWS_S3_URL_PROTOCOL says "http:".
+AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
+AWS_S3_URL_PROTOCOL = env.str("AWS_S3_URL_PROTOCOL", default="https:")
+# A folder in the bucket for this site's files, when the bucket is shared.
+AWS_LOCATION = env.str("AWS_LOCATION", default="")
+# Off: media URLs are plain object URLs (a public-read bucket or a CDN in front). Signed URLs
+# expire (AWS_QUERYSTRING_EXPIRE seconds), and the API's answers and the frontends' pages that
+# carry them are cached for longer than that. On, for a private bucket: every URL is signed.
+AWS_QUERYSTRING_AUTH = env.bool("AWS_QUERYSTRING_AUTH", default=False)
+AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=3600)
+# The bucket's policy decides who may read; no per-object ACL (many buckets refuse them).
+AWS_DEFAULT_ACL = env.str("AWS_DEFAULT_ACL", default="") or None
+# Not configurable: with overwriting, two uploads of "photo.jpg" would share one object, and
+# deleting either image would delete the other's file. A taken name gets a suffix instead.
+AWS_S3_FILE_OVERWRITE = False
+# Browsers and CDNs keep media for a day: a name is never reused for other content while its
+# object exists (see above), and renditions are named by image and spec.
+AWS_S3_OBJECT_PARAMETERS = {
+    "CacheControl": env.str("AWS_S3_CACHE_CONTROL", default="max-age=86400")
+}
+# Documents are downloaded through Wagtail's view (/documents/<id>/<name>), which checks the
+# collection's privacy, then answers with a redirect to the file's storage URL (signed when
+# AWS_QUERYSTRING_AUTH is on): the bytes come from the object store, not through a worker
+# thread. On local disk the view serves the file itself. "direct" would skip the privacy check.
+WAGTAILDOCS_SERVE_METHOD = env.str(
+    "WAGTAILDOCS_SERVE_METHOD", default="redirect" if AWS_STORAGE_BUCKET_NAME else "serve_view"
+)

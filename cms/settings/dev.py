@@ -1,7 +1,7 @@
 """Local development: `make run`. Never used in production."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, LANGUAGES, env
 
 DEBUG = env.bool("DEBUG", default=True)
 # A fixed key is fine for a local server that only listens on 127.0.0.1.
@@ -23,3 +23,12 @@ TASKS = {"default": {"BACKEND": "cms.tasks.DeferringImmediateBackend"}}
 # production allows neither.
 WEBHOOK_ALLOW_HTTP = env.bool("WEBHOOK_ALLOW_HTTP", default=True)
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=True)
+
+# Preview works out of the box: the editor's Preview opens the built-in reference frontend at
+# /preview/ (cms/preview_frontend.py), which renders the draft from the public API. Point
+# PREVIEW_FRONTEND_URLS at your own frontend to preview there instead.
+PREVIEW_REFERENCE_FRONTEND = env.bool("PREVIEW_REFERENCE_FRONTEND", default=True)
+PREVIEW_FRONTEND_URLS = env.dict(
+    "PREVIEW_FRONTEND_URLS",
+    default={code: "/preview/" for code, _name in LANGUAGES},
+)

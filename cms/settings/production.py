@@ -76,3 +76,23 @@ if GRAPHQL_RATE_LIMIT.strip() not in ("", "0") and not re.fullmatch(
         f"GRAPHQL_RATE_LIMIT must be 'requests/seconds' (e.g. 300/60), empty or 0, "
         f"not {GRAPHQL_RATE_LIMIT!r} (see docs/deployment.md)."
     )
+
+# --- Static files (docs/deployment.md "Static files") ---
+# whitenoise serves STATIC_ROOT from the app itself, so a deployment needs no web server for
+# them. `collectstatic` writes each file under a content-hashed name with .gz and .br copies next
+# to it; whitenoise answers a hashed name with "max-age=315360000, public, immutable" (the
+# name changes with the content) and the Brotli or gzip copy when Accept-Encoding asks for it.
+# Right after SecurityMiddleware: its HTTPS redirect and headers still apply, and nothing else
+# (sessions, CSRF, the database) runs for a static file.
+MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Cache-Control max-age, in seconds, of static files asked for by their plain (un-hashed) name:
+# short, because that name keeps its address when a deploy changes the content.
+WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=60)

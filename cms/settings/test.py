@@ -46,7 +46,26 @@ GRAPHQL_RATE_LIMIT = ""
 GRAPHQL_INTROSPECTION = True
 GRAPHIQL = None
 
+# Caching (docs/deployment.md "Caching"): the response cache is off, so tests that change rows
+# without publishing see the change; tests/graphql/test_response_cache.py turns it on. Servers
+# that tests run in subprocesses share a Redis with the test (TEST_REDIS_URL, with the key prefix
+# CACHE_KEY_PREFIX), as production's processes do, with the response cache on.
+GRAPHQL_RESPONSE_CACHE = {**GRAPHQL_RESPONSE_CACHE, "ENABLED": False}  # noqa: F405
+GRAPHQL_PERSISTED_QUERIES = "apq"
+if env.str("TEST_REDIS_URL", default=""):
+    CACHES = {
+        "default": redis_cache_setting(  # noqa: F405
+            env.str("TEST_REDIS_URL"), env.str("CACHE_KEY_PREFIX", default="cms-test")
+        )
+    }
+    GRAPHQL_RESPONSE_CACHE["ENABLED"] = True
+
 # Admin login throttling (django-axes, docs/deployment.md): off, because the test client's
 # login() calls authenticate() without the request axes requires (force_login() is unaffected);
 # tests/test_login_throttling.py turns it on and tests it through the admin's login form.
 AXES_ENABLED = False
+
+# Search dictionaries' warm-up on each new connection (search/warm_up.py) costs about 1.4 s per
+# connection, which the suite's many connections (subprocesses, reconnect tests) need not pay;
+# tests/search/test_warm_up.py turns it on.
+SEARCH_WARM_UP = False

@@ -37,6 +37,7 @@ from wagtail_localize.views.edit_translation import apply_machine_translation
 from cms.mixins import translatable_snippet_models
 
 from .roles import LocalePermissionPolicy, locale_code_of, user_can_publish_object
+from .sync import update_source
 from .workflow import edit_url, save_draft
 
 # --- snippets: the views ask the policy about their object's locale ---------------------------
@@ -227,10 +228,12 @@ class ReviewedUpdateTranslationsView(localize_update.UpdateTranslationsView):
 
     @transaction.atomic
     def form_valid(self, form):
+        # The changed strings are recorded for the translators' digest (sync.py); wagtail-localize
+        # updating the source again below changes nothing more.
+        update_source(self.object)
         if not form.cleaned_data.get("publish_translations"):
             return super().form_valid(form)
         user = self.request.user
-        self.object.update_from_db()
         translations = list(
             self.object.translations.filter(enabled=True).select_related("target_locale")
         )

@@ -1,5 +1,11 @@
-"""The review step every translation goes through before it is published."""
+"""The review step every translation goes through before it is published, and what keeping
+translations current records: source changes (the digest), the source strings of translated
+revisions (outdated strings) and when each translator was last sent the digest."""
 
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, TaskState
 
 from .roles import reviewer_locale, user_group_names
@@ -59,3 +65,61 @@ class TranslationReviewTask(GroupApprovalTask):
         # The table keeps the name it had when this task lived in the home app (migrations).
         db_table = "home_translationreviewtask"
         verbose_name = "translation review task"
+
+
+class SourceChange(models.Model):
+    """Source text that changed when a translation source was synced: the digest's record.
+
+    One row per sync that changed anything; `strings` are the new or different strings as
+    [context id, string id] pairs (a string at its place in the source: a field or block). The
+    digest counts those still in the source, so a paragraph edited twice counts once.
+    """
+
+    source = models.ForeignKey(
+        "wagtail_localize.TranslationSource", on_delete=models.CASCADE, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    strings = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("source change")
+        verbose_name_plural = _("source changes")
+
+    def __str__(self):
+        return f"{len(self.strings)} strings of source {self.source_id} at {self.changed_at}"
+
+
+class RevisionSource(models.Model):
+    """The source strings a translation's revision was made from, as (context id, string id)
+    pairs: what the live translation says is compared with the source by them (outdated strings
+    in the translation editor)."""
+
+    revision = models.OneToOneField(
+        "wagtailcore.Revision", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    segments = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("source of a translated revision")
+        verbose_name_plural = _("sources of translated revisions")
+
+    def __str__(self):
+        return f"Source strings of revision {self.revision_id}"
+
+
+class TranslationDigest(models.Model):
+    """The digest of source changes a translator was last sent (send_translation_digest):
+    changes up to `last_digest_at` have been reported to them (for someone never sent one, the
+    moment they joined)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    last_digest_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("translation digest")
+        verbose_name_plural = _("translation digests")
+
+    def __str__(self):
+        return f"Digest of user {self.user_id} up to {self.last_digest_at}"

@@ -5,7 +5,7 @@ from django.db.models.signals import post_save
 from wagtail.models import Page
 from wagtail.signals import workflow_approved
 
-from . import notifications
+from . import notifications, outdated, sync
 from .roles import attach_locale_tree
 from .workflow import mark_reviewed_on_approval, repair_child_count
 
@@ -22,3 +22,5 @@ def connect():
     post_save.connect(repair_child_count, dispatch_uid="translation_page_numchild")
     workflow_approved.connect(mark_reviewed_on_approval, dispatch_uid="translation_reviewed")
     notifications.connect()
+    sync.connect()
+    outdated.connect()

@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from .models import SourceChange
 
 
 @dataclass(frozen=True)
@@ -32,9 +35,12 @@ def compute_statuses(objects) -> dict:
         return {}
     model = _base_model(objects[0])
     keys = {obj.translation_key for obj in objects}
+    last_change = SourceChange.objects.filter(source=OuterRef("pk")).order_by("-changed_at")
     sources = {
         source.object_id: source
-        for source in TranslationSource.objects.filter(object_id__in=keys).select_related("locale")
+        for source in TranslationSource.objects.filter(object_id__in=keys)
+        .select_related("locale")
+        .annotate(last_changed_at=Subquery(last_change.values("changed_at")[:1]))
     }
     source_published = dict(
         model.objects.filter(
@@ -67,10 +73,18 @@ def compute_statuses(objects) -> dict:
         percent = round(100 * len(done) / len(own)) if own else 100
         published = source_published.get(obj.translation_key)
         changed_since_sync = bool(published and published > source.last_updated_at)
+        # The source changed after the live translation was published (synced into a draft by
+        # cms/translation/sync.py): the public still reads what the source said before.
+        live_before_change = bool(
+            getattr(obj, "live", False)
+            and obj.last_published_at
+            and source.last_changed_at
+            and obj.last_published_at < source.last_changed_at
+        )
         result[obj.pk] = TranslationStatus(
             source_locale=source.locale.language_code,
             percent_translated=percent,
-            is_outdated=changed_since_sync or percent < 100,
+            is_outdated=changed_since_sync or live_before_change or percent < 100,
             is_machine_translated=StringTranslation.TRANSLATION_TYPE_MACHINE in done,
             last_synced_at=source.last_updated_at,
         )

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from cms.mixins import translatable_snippet_models
 
-from . import admin_guards, report, workflow
+from . import admin_api, admin_guards, report, sync_admin, workflow
 from .roles import LocalePermissionPolicy
 
 hooks.register("register_admin_urls", workflow.admin_urls)
@@ -24,6 +24,13 @@ hooks.register("register_admin_urls", admin_guards.apply_locale_rule_to_snippet_
 admin_guards.install_localize_views()
 hooks.register("register_admin_urls", report.admin_urls)
 hooks.register("register_reports_menu_item", report.menu_item)
+# "Update from source" for translators (sync_admin.py).
+hooks.register("register_admin_urls", sync_admin.admin_urls)
+hooks.register("register_page_listing_more_buttons", sync_admin.page_buttons)
+hooks.register("register_page_header_buttons", sync_admin.page_buttons)
+hooks.register("register_snippet_listing_buttons", sync_admin.snippet_buttons)
+# The translation editor's page chooser reads English pages from the admin API (admin_api.py).
+hooks.register("construct_admin_api", admin_api.register)
 hooks.register(
     "construct_homepage_panels",
     lambda request, panels: panels.append(report.TranslationStatusPanel(request.user)),

@@ -1,11 +1,13 @@
-"""The demo site, written from the network's own text, in English with Czech and Ukrainian.
+"""The demo site, written from the network's own text, in English with Czech and Ukrainian:
+its structure, snippets, pages, people, pictures and documents. Events are in event_content.py,
+news in news_content.py.
 
-Dates and places are those the seed states. The seed names no ambassador: the people below are
-fictional samples, and their profiles say so.
+The seed names no ambassador: the people below are fictional samples, and their profiles say so.
 """
 
-import datetime as dt
-
+from .blocks import DocumentLink, Heading, paragraph
+from .images import BANNER
+from .states import InReview
 from .text import T
 
 # Locale roots take the locale code as their slug, so a page's path starts with its locale.
@@ -49,6 +51,14 @@ TOPICS = [
             "Průmysl 4.0: digitální výroba, automatizace a bilaterální agenda českých "
             "a ukrajinských průmyslových klastrů.",
             "Індустрія 4.0: цифрове виробництво, автоматизація та двостороння програма чеських "
+            "і українських промислових кластерів.",
+        ),
+        # Awaiting review: a Ukrainian translator revised the description and submitted the
+        # draft; the public reads the approved text until a reviewer approves.
+        "after_translation": InReview(
+            "uk",
+            "description",
+            "Індустрія 4.0: цифрове виробництво, автоматизація та спільна програма чеських "
             "і українських промислових кластерів.",
         ),
     },
@@ -183,9 +193,8 @@ HOME = {
         "та кібербезпеки.",
     ),
     "body": [
-        ("heading", T("Where did we start?", "Kde jsme začínali?", "З чого ми почали?")),
-        (
-            "paragraph",
+        Heading(T("Where did we start?", "Kde jsme začínali?", "З чого ми почали?")),
+        paragraph(
             T(
                 "The Russian invasion to Ukraine in February 2022 started new era of our "
                 "cooperation: we knew each other from joint projects before and we promised "
@@ -198,8 +207,7 @@ HOME = {
                 "собі посилити нашу співпрацю.",
             ),
         ),
-        (
-            "paragraph",
+        paragraph(
             T(
                 "But the urgent imperatives of wartimes brought us more together and showed that "
                 "the Czechs (and other Europeans) can bring a lot of added value to the "
@@ -219,9 +227,8 @@ HOME = {
                 "бізнес у непередбачуваних умовах. Це дало нам поштовх до подальшої співпраці.",
             ),
         ),
-        ("heading", T("What happens now?", "Co se děje nyní?", "Що відбувається зараз?")),
-        (
-            "paragraph",
+        Heading(T("What happens now?", "Co se děje nyní?", "Що відбувається зараз?")),
+        paragraph(
             T(
                 "During summer 2022, the Ministry of Industry and Trade of the Czech Republic has "
                 "established Business Club Ukraine intended to support Czech-Ukrainian B2B "
@@ -266,8 +273,7 @@ STANDARD_PAGES = [
             "співпрацю у сфері цифрових інновацій – а також наші організації-члени та партнери.",
         ),
         "body": [
-            (
-                "paragraph",
+            paragraph(
                 T(
                     "Ministries, clusters and companies from the Czech Republic and Ukraine run "
                     "forums and expert missions on artificial intelligence, smart cities, regions "
@@ -297,8 +303,7 @@ STANDARD_PAGES = [
             "Установчий документ нашої мережі.",
         ),
         "body": [
-            (
-                "paragraph",
+            paragraph(
                 T(
                     "Its signatories committed to strengthen Czech-Ukrainian cooperation in "
                     "digital innovation and to organise joint forums, expert missions and project "
@@ -309,6 +314,44 @@ STANDARD_PAGES = [
                     "Його підписанти зобов'язалися посилювати чесько-українську співпрацю у сфері "
                     "цифрових інновацій і разом з організаціями-членами та партнерами проводити "
                     "спільні форуми, експертні місії та проєктну діяльність.",
+                ),
+            ),
+            DocumentLink(
+                "memorandum",
+                T(
+                    "The memorandum (PDF, a placeholder file of the demo)",
+                    "Memorandum (PDF, zástupný soubor ukázkového webu)",
+                    "Меморандум (PDF, тимчасовий файл демонстраційного сайту)",
+                ),
+            ),
+        ],
+    },
+    {
+        # Private: a view restriction (signed-in users only) in every locale; the API never
+        # shows it.
+        "key": "members-area",
+        "parent": "who-are-we",
+        "private": True,
+        "slug": T("members-area", "pro-cleny", "dlia-chleniv"),
+        "title": T(
+            "Members' area: working group",
+            "Pro členy: pracovní skupina",
+            "Для членів: робоча група",
+        ),
+        "intro": T(
+            "Working documents of the memorandum's signatories. Only signed-in members can see "
+            "this page.",
+            "Pracovní dokumenty signatářů memoranda. Tuto stránku vidí jen přihlášení členové.",
+            "Робочі документи підписантів меморандуму. Цю сторінку бачать лише члени, які "
+            "увійшли в систему.",
+        ),
+        "body": [
+            paragraph(
+                T(
+                    "Minutes of the working group and the contacts of its coordinators are "
+                    "shared here.",
+                    "Zde sdílíme zápisy pracovní skupiny a kontakty na její koordinátory.",
+                    "Тут ми ділимося протоколами робочої групи та контактами її координаторів.",
                 ),
             ),
         ],
@@ -456,528 +499,79 @@ PEOPLE = [
     },
 ]
 
-PRAGUE = T("Prague", "Praha", "Прага")
-BRNO = T("Brno", "Brno", "Брно")
-MPO_VENUE = T(
-    "Ministry of Industry and Trade of the Czech Republic, building Na Františku",
-    "Ministerstvo průmyslu a obchodu ČR, budova Na Františku",
-    "Міністерство промисловості та торгівлі Чеської Республіки, будівля Na Františku",
-)
-MPO_ADDRESS = T(
-    "Na Františku 32, 110 15 Prague 1, Czech Republic",
-    "Na Františku 32, 110 15 Praha 1, Česká republika",
-    "Na Františku 32, 110 15 Прага 1, Чеська Республіка",
-)
-ONLINE = T("Online", "Online", "Онлайн")
 
+# --- The home page's featured items, redirects ---------------------------------------------------
 
-def prague(year, month, day, hour=9, minute=0):
-    """A naive local time; the builder makes it aware in the event's time zone."""
-    return dt.datetime(year, month, day, hour, minute)
+FEATURED_NEWS = ["forum-registration", "professionals4ukraine-award", "smart-city-webinar"]
+FEATURED_EVENTS = ["digital-innovation-forum", "ai-forum-2024", "cybersecurity-forum-2023"]
 
-
-# Events are listed parents first, so a forum's mission exists before the forum.
-EVENTS = [
-    {
-        "key": "ai-mission-2024",
-        "slug": T("ai-expert-mission-2024", "expertni-mise-ai-2024", "ekspertna-misiia-shi-2024"),
-        "title": T(
-            "Mission of Ukrainian experts on Artificial Intelligence",
-            "Mise ukrajinských expertů v oblasti umělé inteligence",
-            "Місія українських експертів у сфері штучного інтелекту",
-        ),
-        "kind": "expert_mission",
-        "start": prague(2024, 4, 22),
-        "end": prague(2024, 4, 26, 17),
-        "city": PRAGUE,
-        "topics": ["artificial-intelligence"],
-        "organisers": ["mpo", "uca"],
-        "summary": T(
-            "Mission of Ukrainian experts related to the AI technology, planned for "
-            "22 – 26 April 2024.",
-            "Mise ukrajinských expertů zaměřená na technologie umělé inteligence, plánovaná "
-            "na 22.–26. dubna 2024.",
-            "Місія українських експертів, присвячена технологіям штучного інтелекту, "
-            "запланована на 22–26 квітня 2024 року.",
-        ),
-    },
-    {
-        "key": "ai-forum-2024",
-        "parent": "ai-mission-2024",
-        "slug": T("ai-forum-cz-ua-2024", "ai-forum-cz-ua-2024", "ai-forum-cz-ua-2024"),
-        "title": T("AI Forum CZ-UA 2024", "AI fórum CZ-UA 2024", "AI-форум CZ-UA 2024"),
-        "kind": "forum",
-        "start": prague(2024, 4, 24, 9),
-        "end": prague(2024, 4, 24, 13),
-        "city": PRAGUE,
-        "venue": MPO_VENUE,
-        "address": MPO_ADDRESS,
-        "topics": ["artificial-intelligence"],
-        "organisers": ["mpo", "uca"],
-        "speakers": ["jana-ukazkova", "petr-vzorovy"],
-        "participants": ["emily-example"],
-        "summary": T(
-            "The Czech – Ukrainian forum on artificial intelligence at the Ministry of Industry "
-            "and Trade in Prague, part of the AI expert mission.",
-            "Česko-ukrajinské fórum o umělé inteligenci na Ministerstvu průmyslu a obchodu "
-            "v Praze, součást expertní mise o AI.",
-            "Чесько-український форум зі штучного інтелекту в Міністерстві промисловості "
-            "та торгівлі в Празі, частина експертної місії зі ШІ.",
-        ),
-        "programme": [
-            {
-                "start": dt.time(9, 0),
-                "end": dt.time(9, 30),
-                "title": T(
-                    "Opening and welcome", "Zahájení a přivítání", "Відкриття та привітання"
-                ),
-                "speakers": [],
-            },
-            {
-                "start": dt.time(9, 30),
-                "end": dt.time(11, 0),
-                "title": T(
-                    "Panel: AI in Czech and Ukrainian companies",
-                    "Panel: AI v českých a ukrajinských firmách",
-                    "Панель: ШІ в чеських і українських компаніях",
-                ),
-                "speakers": ["jana-ukazkova", "petr-vzorovy"],
-            },
-            {
-                "start": dt.time(11, 0),
-                "end": dt.time(13, 0),
-                "title": T("B2B meetings", "B2B jednání", "B2B-зустрічі"),
-                "speakers": [],
-            },
-        ],
-    },
-    {
-        "key": "ai-networking-2024",
-        "parent": "ai-mission-2024",
-        "slug": T("ai-networking-event-2024", "networking-ai-2024", "netvorking-shi-2024"),
-        "title": T(
-            "Czech – Ukrainian networking event on Artificial Intelligence",
-            "Česko-ukrajinské networkingové setkání o umělé inteligenci",
-            "Чесько-український нетворкінг зі штучного інтелекту",
-        ),
-        "kind": "other",
-        "start": prague(2024, 4, 24, 14),
-        "end": prague(2024, 4, 24, 18),
-        "city": PRAGUE,
-        "venue": MPO_VENUE,
-        "address": MPO_ADDRESS,
-        "topics": ["artificial-intelligence"],
-        "organisers": ["mpo"],
-        "summary": T(
-            "Czech – Ukrainian informational, contacting and networking event to support B2B "
-            "cooperation in the field of Artificial Intelligence.",
-            "Česko-ukrajinská informační, kontaktní a networkingová akce na podporu spolupráce "
-            "firem v oblasti umělé inteligence.",
-            "Чесько-український інформаційний, контактний і нетворкінговий захід для підтримки "
-            "співпраці бізнесу у сфері штучного інтелекту.",
-        ),
-    },
-    {
-        "key": "smart-cities-mission-2023",
-        "slug": T(
-            "smart-cities-expert-mission-2023",
-            "expertni-mise-chytra-mesta-2023",
-            "ekspertna-misiia-rozumni-mista-2023",
-        ),
-        "title": T(
-            "Mission of Ukrainian experts on Smart Cities, Regions & Communities",
-            "Mise ukrajinských expertů – chytrá města, regiony a komunity",
-            "Місія українських експертів: розумні міста, регіони та громади",
-        ),
-        "kind": "expert_mission",
-        "start": prague(2023, 4, 24),
-        "end": prague(2023, 4, 28, 17),
-        "city": PRAGUE,
-        "topics": ["smart-cities-regions-communities"],
-        "organisers": ["mpo", "uca"],
-        "summary": T(
-            "Mission of Ukrainian experts related to the Smart Cities, Regions & Communities "
-            "topic, planned for 24 – 28 April 2023.",
-            "Mise ukrajinských expertů k tématu chytrých měst, regionů a komunit, plánovaná "
-            "na 24.–28. dubna 2023.",
-            "Місія українських експертів з теми розумних міст, регіонів і громад, запланована "
-            "на 24–28 квітня 2023 року.",
-        ),
-    },
-    {
-        "key": "smart-cities-forum-2023",
-        "parent": "smart-cities-mission-2023",
-        "slug": T(
-            "smart-cities-forum-cz-ua-2023",
-            "forum-chytra-mesta-cz-ua-2023",
-            "forum-rozumni-mista-cz-ua-2023",
-        ),
-        "title": T(
-            "Smart Cities-Regions-Communities Forum CZ-UA 2023",
-            "Fórum Chytrá města, regiony a komunity CZ-UA 2023",
-            "Форум «Розумні міста, регіони та громади» CZ-UA 2023",
-        ),
-        "kind": "forum",
-        "start": prague(2023, 4, 26, 9),
-        "end": prague(2023, 4, 26, 16),
-        "city": PRAGUE,
-        "topics": ["smart-cities-regions-communities"],
-        "organisers": ["mpo", "uca"],
-        "summary": T(
-            "The Czech – Ukrainian forum on smart cities, regions and communities in Prague.",
-            "Česko-ukrajinské fórum o chytrých městech, regionech a komunitách v Praze.",
-            "Чесько-український форум про розумні міста, регіони та громади в Празі.",
-        ),
-    },
-    {
-        "key": "smart-industry-mission-2023",
-        "slug": T(
-            "smart-industry-expert-mission-2023",
-            "expertni-mise-chytry-prumysl-2023",
-            "ekspertna-misiia-rozumna-promyslovist-2023",
-        ),
-        "title": T(
-            "Mission of Ukrainian experts on Smart Industry",
-            "Mise ukrajinských expertů – chytrý průmysl",
-            "Місія українських експертів: розумна промисловість",
-        ),
-        "kind": "expert_mission",
-        # The seed gives these dates for the mission and 12 October 2023 for its forum.
-        "start": prague(2023, 4, 24),
-        "end": prague(2023, 4, 28, 17),
-        "city": BRNO,
-        "topics": ["smart-industry"],
-        "organisers": ["mpo", "uca"],
-        "summary": T(
-            "Mission of Ukrainian experts related to the Smart Industry topic, planned for "
-            "24 – 28 April 2023, in line with the dates of the International Engineering Fair "
-            "2023 in Brno.",
-            "Mise ukrajinských expertů k tématu chytrého průmyslu, plánovaná na 24.–28. dubna "
-            "2023 v návaznosti na termín Mezinárodního strojírenského veletrhu 2023 v Brně.",
-            "Місія українських експертів з теми розумної промисловості, запланована на "
-            "24–28 квітня 2023 року відповідно до дат Міжнародного машинобудівного ярмарку "
-            "2023 у Брно.",
-        ),
-    },
-    {
-        "key": "smart-industry-forum-2023",
-        "parent": "smart-industry-mission-2023",
-        "slug": T(
-            "smart-industry-forum-cz-ua-2023",
-            "forum-chytry-prumysl-cz-ua-2023",
-            "forum-rozumna-promyslovist-cz-ua-2023",
-        ),
-        "title": T(
-            "Smart Industry Forum CZ-UA 2023",
-            "Fórum Chytrý průmysl CZ-UA 2023",
-            "Форум «Розумна промисловість» CZ-UA 2023",
-        ),
-        "kind": "forum",
-        "start": prague(2023, 10, 12, 9),
-        "end": prague(2023, 10, 12, 16),
-        "city": BRNO,
-        "topics": ["smart-industry"],
-        "organisers": ["mpo", "uca"],
-        "summary": T(
-            "The Czech – Ukrainian forum on smart industry in Brno.",
-            "Česko-ukrajinské fórum o chytrém průmyslu v Brně.",
-            "Чесько-український форум про розумну промисловість у Брно.",
-        ),
-    },
-    {
-        "key": "cybersecurity-mission-2023",
-        "slug": T(
-            "cybersecurity-expert-mission-2023",
-            "expertni-mise-kyberbezpecnost-2023",
-            "ekspertna-misiia-kiberbezpeka-2023",
-        ),
-        "title": T(
-            "Mission of Ukrainian experts on Cybersecurity",
-            "Mise ukrajinských expertů – kybernetická bezpečnost",
-            "Місія українських експертів: кібербезпека",
-        ),
-        "kind": "expert_mission",
-        "start": prague(2023, 11, 27),
-        "end": prague(2023, 12, 1, 17),
-        "city": BRNO,
-        "topics": ["cybersecurity"],
-        "organisers": ["mpo", "uca"],
-        "summary": T(
-            "Mission of Ukrainian experts related to the Cybersecurity topic, planned for "
-            "27 November – 1 December 2023.",
-            "Mise ukrajinských expertů k tématu kybernetické bezpečnosti, plánovaná "
-            "na 27. listopadu – 1. prosince 2023.",
-            "Місія українських експертів з теми кібербезпеки, запланована на 27 листопада – "
-            "1 грудня 2023 року.",
-        ),
-    },
-    {
-        "key": "cybersecurity-forum-2023",
-        "parent": "cybersecurity-mission-2023",
-        "slug": T(
-            "cybersecurity-forum-cz-ua-2023",
-            "forum-kyberbezpecnost-cz-ua-2023",
-            "forum-kiberbezpeka-cz-ua-2023",
-        ),
-        "title": T(
-            "Cybersecurity Forum CZ-UA 2023",
-            "Fórum Kybernetická bezpečnost CZ-UA 2023",
-            "Форум «Кібербезпека» CZ-UA 2023",
-        ),
-        "kind": "forum",
-        "start": prague(2023, 11, 29, 9),
-        "end": prague(2023, 11, 29, 16),
-        "city": BRNO,
-        "topics": ["cybersecurity"],
-        "organisers": ["mpo", "uca"],
-        "speakers": ["petr-vzorovy"],
-        "summary": T(
-            "The Czech – Ukrainian forum on cybersecurity in Brno.",
-            "Česko-ukrajinské fórum o kybernetické bezpečnosti v Brně.",
-            "Чесько-український форум з кібербезпеки у Брно.",
-        ),
-    },
-    {
-        "key": "msv-business-mission-2022",
-        "slug": T(
-            "uca-business-mission-msv-brno-2022",
-            "obchodni-mise-uca-msv-brno-2022",
-            "biznes-misiia-uka-msv-brno-2022",
-        ),
-        "title": T(
-            "UCA business mission to the MSV International Engineering Fair",
-            "Obchodní mise UCA na Mezinárodní strojírenský veletrh",
-            "Бізнес-місія УКА на Міжнародний машинобудівний ярмарок MSV",
-        ),
-        "kind": "trade_fair",
-        "start": prague(2022, 10, 5),
-        "end": prague(2022, 10, 7, 17),
-        "city": BRNO,
-        "topics": ["smart-industry"],
-        "organisers": ["uca"],
-        "summary": T(
-            "Ukrainian Cluster Alliance business mission to the MSV International Engineering "
-            "Fair in Brno. The Ukrainian delegation consisted of 18 people from 5 UCA clusters.",
-            "Obchodní mise Ukrajinské klastrové aliance na Mezinárodní strojírenský veletrh "
-            "v Brně. Ukrajinskou delegaci tvořilo 18 lidí z 5 klastrů UCA.",
-            "Бізнес-місія Української кластерної асоціації на Міжнародний машинобудівний "
-            "ярмарок у Брно. До української делегації увійшли 18 осіб з 5 кластерів УКА.",
-        ),
-    },
-    {
-        "key": "smart-city-webinar-2023",
-        "slug": T(
-            "smart-city-smart-region-webinar-2023",
-            "webinar-smart-city-smart-region-2023",
-            "vebinar-smart-city-smart-region-2023",
-        ),
-        "title": T(
-            "Smart City & Smart Region: Preparing for Rebuilding Ukraine",
-            "Smart City & Smart Region: příprava na obnovu Ukrajiny",
-            "Smart City & Smart Region: підготовка до відбудови України",
-        ),
-        "kind": "webinar",
-        "start": prague(2023, 2, 3, 10),
-        "end": prague(2023, 2, 3, 12),
-        "city": ONLINE,
-        "online_url": "https://example.com/webinars/smart-city-smart-region",
-        "topics": ["smart-cities-regions-communities"],
-        "organisers": ["uca", "mpo"],
-        "speakers": ["emily-example"],
-        "summary": T(
-            "Czech-Ukrainian webinar “Smart City & Smart Region – Preparing for Rebuilding "
-            "Ukraine”, organised on 3 February 2023.",
-            "Česko-ukrajinský webinář „Smart City & Smart Region – příprava na obnovu "
-            "Ukrajiny“, uspořádaný 3. února 2023.",
-            "Чесько-український вебінар «Smart City & Smart Region – підготовка до відбудови "
-            "України», проведений 3 лютого 2023 року.",
-        ),
-    },
+# Old addresses editors redirect (wagtail.contrib.redirects): (old path, page key or external
+# address, permanent).
+REDIRECTS = [
+    ("/en/events/ai-forum-2024/", "ai-forum-2024", True),
+    ("/register/", "https://example.com/register/digital-innovation-forum", False),
 ]
 
-NEWS = [
-    {
-        "key": "industry-4-0-agenda",
-        "slug": T(
-            "industry-4-0-bilateral-agenda",
-            "bilateralni-agenda-prumysl-4-0",
-            "dvostoronnia-prohrama-industriia-4-0",
-        ),
-        "title": T(
-            "Development of Ukraine-Czech Republic bilateral agenda on Industry 4.0",
-            "Rozvoj bilaterální agendy Ukrajina – Česká republika v oblasti Průmyslu 4.0",
-            "Розвиток двосторонньої програми Україна – Чеська Республіка з Індустрії 4.0",
-        ),
-        "date": dt.date(2022, 5, 31),
-        "topics": ["smart-industry"],
-        "events": [],
-        "people": ["jana-ukazkova"],
-        "summary": T(
-            "In May 2022, as a part of the ‘Ambassadors of Industry4Ukraine’ program, the "
-            "Ukrainian Cluster Alliance (UCA) proposed a separate initiative to prepare for "
-            "deepening and development of bilateral relations with the most mature ambassadors.",
-            "V květnu 2022 navrhla Ukrajinská klastrová aliance (UCA) v rámci programu "
-            "‚Ambasadoři Industry4Ukraine‘ samostatnou iniciativu k prohloubení a rozvoji "
-            "bilaterálních vztahů s nejzkušenějšími ambasadory.",
-            "У травні 2022 року в межах програми «Амбасадори Industry4Ukraine» Українська "
-            "кластерна асоціація (УКА) запропонувала окрему ініціативу для поглиблення "
-            "та розвитку двосторонніх відносин з найдосвідченішими амбасадорами.",
-        ),
-        "body": [
-            (
-                "paragraph",
-                T(
-                    "The initiative prepares sectoral agendas with the partner countries of the "
-                    "ambassadors, starting with the Czech Republic.",
-                    "Iniciativa připravuje odvětvové agendy s partnerskými zeměmi ambasadorů, "
-                    "počínaje Českou republikou.",
-                    "Ініціатива готує галузеві програми з країнами-партнерами амбасадорів, "
-                    "починаючи з Чеської Республіки.",
-                ),
-            )
-        ],
-    },
-    {
-        "key": "msv-brno-mission",
-        "slug": T(
-            "uca-mission-to-msv-brno",
-            "mise-uca-na-msv-brno",
-            "misiia-uka-na-msv-brno",
-        ),
-        "title": T(
-            "Development of bilateral sectoral agendas – the first experience from the Czech "
-            "Republic",
-            "Rozvoj bilaterálních odvětvových agend – první zkušenost z České republiky",
-            "Розвиток двосторонніх галузевих програм – перший досвід з Чеської Республіки",
-        ),
-        "date": dt.date(2022, 10, 10),
-        "topics": ["smart-industry"],
-        "events": ["msv-business-mission-2022"],
-        "people": [],
-        "summary": T(
-            "Ukrainian Cluster Alliance (UCA) business mission to the MSV International "
-            "Engineering Fair in Brno took place on October 5-7, 2022. Ukrainian delegation "
-            "consisted of 18 people from 5 UCA clusters.",
-            "Obchodní mise Ukrajinské klastrové aliance (UCA) na Mezinárodní strojírenský "
-            "veletrh v Brně se konala 5.–7. října 2022. Ukrajinskou delegaci tvořilo 18 lidí "
-            "z 5 klastrů UCA.",
-            "Бізнес-місія Української кластерної асоціації (УКА) на Міжнародний "
-            "машинобудівний ярмарок у Брно відбулася 5–7 жовтня 2022 року. До української "
-            "делегації увійшли 18 осіб з 5 кластерів УКА.",
-        ),
-        "body": [
-            (
-                "paragraph",
-                T(
-                    "It was the first mission of the bilateral sectoral agendas and opened "
-                    "contacts between Ukrainian clusters and Czech industry.",
-                    "Byla to první mise bilaterálních odvětvových agend a otevřela kontakty mezi "
-                    "ukrajinskými klastry a českým průmyslem.",
-                    "Це була перша місія двосторонніх галузевих програм, яка відкрила контакти "
-                    "між українськими кластерами та чеською промисловістю.",
-                ),
-            )
-        ],
-    },
-    {
-        "key": "professionals4ukraine-award",
-        "slug": T(
-            "professionals4ukraine-award",
-            "oceneni-professionals4ukraine",
-            "nahoroda-professionals4ukraine",
-        ),
-        "title": T(
-            "European experts including two of the Czech ones awarded by a prize "
-            "“Professionals4Ukraine”",
-            "Evropští odborníci včetně dvou českých oceněni cenou „Professionals4Ukraine“",
-            "Європейських експертів, серед них двох чеських, відзначено нагородою "
-            "«Professionals4Ukraine»",
-        ),
-        "date": dt.date(2023, 1, 20),
-        "topics": [],
-        "events": [],
-        "people": ["jana-ukazkova", "petr-vzorovy", "emily-example"],
-        "summary": T(
-            "Creation of Ukrainian Cluster Alliance (UCA) in March 2022 and further rapid "
-            "development would not have been possible without strong international assistance.",
-            "Vznik Ukrajinské klastrové aliance (UCA) v březnu 2022 a její další rychlý rozvoj "
-            "by nebyly možné bez silné mezinárodní pomoci.",
-            "Створення Української кластерної асоціації (УКА) у березні 2022 року та її "
-            "подальший стрімкий розвиток були б неможливі без потужної міжнародної допомоги.",
-        ),
-        "body": [
-            (
-                "paragraph",
-                T(
-                    "So, who made the biggest contribution to UCA development in 2022? In this "
-                    "publication, we provide an overview of our 13 ambassadors from the EU and "
-                    "the USA, who get the Award Professionals4Ukraine.",
-                    "Kdo tedy v roce 2022 nejvíce přispěl k rozvoji UCA? V tomto článku "
-                    "představujeme našich 13 ambasadorů z EU a USA, kteří získali cenu "
-                    "Professionals4Ukraine.",
-                    "То хто ж зробив найбільший внесок у розвиток УКА у 2022 році? У цій "
-                    "публікації ми представляємо наших 13 амбасадорів з ЄС і США, які отримали "
-                    "нагороду Professionals4Ukraine.",
-                ),
-            ),
-            (
-                "paragraph",
-                T(
-                    "The profiles on this demo site are fictional samples; the real ambassadors "
-                    "are not named here.",
-                    "Profily na tomto ukázkovém webu jsou smyšlené; skuteční ambasadoři zde "
-                    "nejsou jmenováni.",
-                    "Профілі на цьому демонстраційному сайті вигадані; справжніх амбасадорів "
-                    "тут не названо.",
-                ),
-            ),
-        ],
-    },
-    {
-        "key": "smart-city-webinar",
-        "slug": T(
-            "smart-city-smart-region-webinar",
-            "webinar-smart-city-smart-region",
-            "vebinar-smart-city-smart-region",
-        ),
-        "title": T(
-            "Czech-Ukrainian webinar “Smart City & Smart Region Preparing for Rebuilding Ukraine”",
-            "Česko-ukrajinský webinář „Smart City & Smart Region – příprava na obnovu Ukrajiny“",
-            "Чесько-український вебінар «Smart City & Smart Region – підготовка до відбудови "
-            "України»",
-        ),
-        "date": dt.date(2023, 2, 3),
-        "topics": ["smart-cities-regions-communities"],
-        "events": ["smart-city-webinar-2023"],
-        "people": ["emily-example"],
-        "summary": T(
-            "The webinar, organised on 3 February 2023, brought together Czech and Ukrainian "
-            "cities and regions preparing for the rebuilding of Ukraine.",
-            "Webinář uspořádaný 3. února 2023 spojil česká a ukrajinská města a regiony, "
-            "které se připravují na obnovu Ukrajiny.",
-            "Вебінар, проведений 3 лютого 2023 року, об'єднав чеські та українські міста "
-            "й регіони, що готуються до відбудови України.",
-        ),
-        "body": [
-            (
-                "paragraph",
-                T(
-                    "Speakers shared how digital services help communities plan reconstruction.",
-                    "Řečníci sdíleli, jak digitální služby pomáhají komunitám plánovat obnovu.",
-                    "Доповідачі розповіли, як цифрові послуги допомагають громадам планувати "
-                    "відбудову.",
-                ),
-            )
-        ],
-    },
+# --- Pictures and documents ------------------------------------------------------------------------
+
+TOPIC_COLOURS = {
+    "artificial-intelligence": (88, 44, 131),
+    "smart-cities-regions-communities": (0, 122, 94),
+    "smart-industry": (190, 75, 20),
+    "cybersecurity": (40, 40, 60),
+}
+
+# Pictures of the bodies and of the news, beside the banner, topic pictures, portraits and logos:
+# (key, title, label, colour, size, focal point as centre x, centre y, width, height).
+PICTURES = [
+    (
+        "photo:forum-hall",
+        "Demo photo: forum hall in Prague",
+        "Forum hall\nPrague",
+        (60, 90, 120),
+        BANNER,
+        (800, 450, 560, 220),
+    ),
+    (
+        "photo:b2b",
+        "Demo photo: B2B meetings",
+        "B2B meetings",
+        (30, 110, 90),
+        BANNER,
+        (800, 450, 600, 120),
+    ),
+    # A picture with text in it, and the version a Ukrainian translator puts in its place (the
+    # Ukrainian news item overrides its main image).
+    (
+        "invitation:cz-ua",
+        "Demo: forum invitation (CZ – UA)",
+        "Digital Innovation Forum\nCZ – UA",
+        (17, 69, 126),
+        BANNER,
+        None,
+    ),
+    (
+        "invitation:ua-cz",
+        "Demo: forum invitation (UA – CZ)",
+        "Digital Innovation Forum\nUA – CZ",
+        (17, 69, 126),
+        BANNER,
+        None,
+    ),
 ]
 
-FEATURED_NEWS = ["professionals4ukraine-award", "smart-city-webinar"]
-FEATURED_EVENTS = ["ai-forum-2024", "cybersecurity-forum-2023"]
-
-# Image titles, shared alt texts and captions of the placeholder pictures.
-HERO_ALT = T(
-    "Placeholder banner of the Czech – Ukrainian digital innovation network",
-    "Zástupný banner česko-ukrajinské sítě digitálních inovací",
-    "Тимчасовий банер чесько-української мережі цифрових інновацій",
-)
+# (key, title, text on the page, file name): placeholder PDFs that bodies link to.
+DOCUMENTS = [
+    (
+        "memorandum",
+        "Memorandum on cooperation in the field of digital innovation (demo file)",
+        "Memorandum on cooperation\nin the field of digital innovation\n\n(placeholder of the demo)",
+        "memorandum-digital-innovation-demo.pdf",
+    ),
+    (
+        "forum-programme",
+        "Programme of the Digital Innovation Forum CZ-UA (demo file)",
+        "Digital Innovation Forum CZ-UA\nProgramme\n\n(placeholder of the demo)",
+        "digital-innovation-forum-programme-demo.pdf",
+    ),
+]

@@ -467,9 +467,11 @@ def snapshot(project: Project) -> dict:
     """The rows the move touches, by SQL (ids included): the old layout must come back to it."""
     return {
         "content_types": project.query(
+            # The moved models' content types, under either label; models the new apps gained
+            # after the move (e.g. cms.persistedquery) keep theirs when rolled back, like any app.
             "SELECT id, app_label, model FROM django_content_type "
-            "WHERE model = ANY(%s) OR app_label = ANY(%s) ORDER BY id",
-            (list(MOVED), list(NEW_APPS)),
+            "WHERE model = ANY(%s) ORDER BY id",
+            (list(MOVED),),
         ),
         "moved_permissions": project.query(
             "SELECT p.id, ct.app_label, ct.model, p.codename FROM auth_permission p "
@@ -559,7 +561,8 @@ def project(old_layout):
 def check_new_layout(project: Project, data: dict, before: dict) -> None:
     assert HOME_MOVE in project.applied("home")
     for app in NEW_APPS:
-        assert project.applied(app) == ["0001_initial"]
+        # The move is each new app's first migration; later ones (new models) may follow.
+        assert project.applied(app)[0] == "0001_initial"
     result = project.shell(VERIFY)
     old_ct = {model: pk for pk, _, model in before["content_types"]}
 

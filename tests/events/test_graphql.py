@@ -3,9 +3,15 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.utils import timezone
 
+from tests.conftest import DEMO_TODAY
 from tests.factories import EventPageFactory
+
+# Noon (UTC) of the day the demo's current events are counted from: tests of the default order
+# (upcoming first) run at that moment.
+DEMO_NOW = dt.datetime.combine(DEMO_TODAY, dt.time(12), tzinfo=dt.UTC)
 
 EVENT_DETAIL = """
 query Event($path: String!) {
@@ -187,7 +193,7 @@ def test_czech_ai_forum_in_full(graphql, page_id):
                     "speakers": [],
                 },
             ],
-            "body": [],
+            "body": [{"__typename": "HeadingBlock"}, {"__typename": "ParagraphBlock"}],
             "mainImage": {
                 "title": "Demo: Artificial Intelligence",
                 "altText": "Demo: Artificial Intelligence",
@@ -215,7 +221,23 @@ def test_mission_lists_its_parts_in_ukrainian(graphql):
     }
 
 
+@pytest.fixture
+def at_demo_today():
+    with time_machine.travel(DEMO_NOW, tick=False):
+        yield
+
+
+# The demo's events that have not ended on its day, soonest first (a mission under way first).
+DEMO_UPCOMING_SOONEST_FIRST = [
+    ("uca-business-mission-industry-4-0", "2026-11-30T09:00:00+01:00"),
+    ("cybersecurity-lessons-webinar", "2026-12-15T11:00:00+02:00"),
+    ("digital-innovation-expert-mission", "2027-01-13T09:00:00+01:00"),
+    ("digital-innovation-forum-cz-ua", "2027-01-15T09:00:00+01:00"),
+    ("b2b-matchmaking-digital-innovation", "2027-01-15T14:00:00+01:00"),
+]
+
 ALL_PAST_LATEST_FIRST = [
+    ("ai-in-public-services-webinar", "2026-11-10T10:00:00+01:00"),
     ("ai-networking-event-2024", "2024-04-24T14:00:00+02:00"),
     ("ai-forum-cz-ua-2024", "2024-04-24T09:00:00+02:00"),
     ("ai-expert-mission-2024", "2024-04-22T09:00:00+02:00"),
@@ -235,21 +257,22 @@ def slugs_and_starts(data):
     return [(item["slug"], item["start"]) for item in data["events"]["results"]]
 
 
-def test_upcoming_events_come_first_soonest_first_then_past_latest_first(graphql):
+def test_upcoming_events_come_first_soonest_first_then_past_latest_first(graphql, at_demo_today):
     soon = EventPageFactory(title="Soon", slug="soon", start=timezone.now() + dt.timedelta(days=2))
     later = EventPageFactory(
         title="Later", slug="later", start=timezone.now() + dt.timedelta(days=40)
     )
+    upcoming = [slug for slug, _ in DEMO_UPCOMING_SOONEST_FIRST]
+    upcoming = [upcoming[0], soon.slug, upcoming[1], later.slug, *upcoming[2:]]
     data = graphql(EVENTS, {"locale": "en", "pagination": {"limit": 100}})["data"]
-    assert data["events"]["totalCount"] == 13
+    assert data["events"]["totalCount"] == 19
     assert data["events"]["pageInfo"] == {"offset": 0, "limit": 100}
     assert [slug for slug, _ in slugs_and_starts(data)] == [
-        soon.slug,
-        later.slug,
+        *upcoming,
         *(slug for slug, _ in ALL_PAST_LATEST_FIRST),
     ]
-    upcoming = graphql(EVENTS, {"locale": "en", "filters": {"upcoming": True}})["data"]
-    assert [item["slug"] for item in upcoming["events"]["results"]] == ["soon", "later"]
+    data = graphql(EVENTS, {"locale": "en", "filters": {"upcoming": True}})["data"]
+    assert [item["slug"] for item in data["events"]["results"]] == upcoming
     past = graphql(EVENTS, {"locale": "en", "filters": {"upcoming": False}})["data"]
     assert slugs_and_starts(past) == ALL_PAST_LATEST_FIRST
 
@@ -260,20 +283,34 @@ def test_upcoming_events_come_first_soonest_first_then_past_latest_first(graphql
         (
             {"kind": "FORUM"},
             [
+                "digital-innovation-forum-cz-ua",
                 "ai-forum-cz-ua-2024",
                 "cybersecurity-forum-cz-ua-2023",
                 "smart-industry-forum-cz-ua-2023",
                 "smart-cities-forum-cz-ua-2023",
             ],
         ),
-        ({"kind": "WEBINAR"}, ["smart-city-smart-region-webinar-2023"]),
+        (
+            {"kind": "WEBINAR"},
+            [
+                "cybersecurity-lessons-webinar",
+                "ai-in-public-services-webinar",
+                "smart-city-smart-region-webinar-2023",
+            ],
+        ),
         (
             {"topic": "cybersecurity"},
-            ["cybersecurity-forum-cz-ua-2023", "cybersecurity-expert-mission-2023"],
+            [
+                "cybersecurity-lessons-webinar",
+                "digital-innovation-forum-cz-ua",
+                "cybersecurity-forum-cz-ua-2023",
+                "cybersecurity-expert-mission-2023",
+            ],
         ),
         (
             {"city": "brno"},
             [
+                "uca-business-mission-industry-4-0",
                 "cybersecurity-forum-cz-ua-2023",
                 "cybersecurity-expert-mission-2023",
                 "smart-industry-forum-cz-ua-2023",
@@ -290,7 +327,7 @@ def test_upcoming_events_come_first_soonest_first_then_past_latest_first(graphql
         ),
     ],
 )
-def test_event_filters(graphql, filters, expected):
+def test_event_filters(graphql, at_demo_today, filters, expected):
     data = graphql(EVENTS, {"locale": "en", "filters": filters})["data"]
     assert [item["slug"] for item in data["events"]["results"]] == expected
     assert data["events"]["totalCount"] == len(expected)
@@ -307,7 +344,7 @@ def test_filter_by_parent_event_accepts_the_id_of_any_translation(graphql, page_
 
 def test_czech_city_filter_uses_czech_names(graphql):
     data = graphql(EVENTS, {"locale": "cs", "filters": {"city": "Praha"}})["data"]
-    assert data["events"]["totalCount"] == 5
+    assert data["events"]["totalCount"] == 8
     assert {item["locale"] for item in data["events"]["results"]} == {"cs"}
 
 
@@ -316,16 +353,17 @@ def test_ordering_argument_overrides_the_default(graphql):
         results { title } } }"""
     assert graphql(query)["data"]["events"]["results"] == [
         {"title": "AI Forum CZ-UA 2024"},
+        {"title": "B2B matchmaking for Czech and Ukrainian digital companies"},
         {"title": "Cybersecurity Forum CZ-UA 2023"},
-        {"title": "Czech – Ukrainian networking event on Artificial Intelligence"},
     ]
 
 
-def test_pagination_pages_through_the_listing(graphql):
+def test_pagination_pages_through_the_listing(graphql, at_demo_today):
     first = graphql(EVENTS, {"locale": "en", "pagination": {"offset": 0, "limit": 4}})["data"]
     second = graphql(EVENTS, {"locale": "en", "pagination": {"offset": 4, "limit": 4}})["data"]
-    assert first["events"]["totalCount"] == second["events"]["totalCount"] == 11
-    assert slugs_and_starts(first) + slugs_and_starts(second) == ALL_PAST_LATEST_FIRST[:8]
+    assert first["events"]["totalCount"] == second["events"]["totalCount"] == 17
+    everything = DEMO_UPCOMING_SOONEST_FIRST + ALL_PAST_LATEST_FIRST
+    assert slugs_and_starts(first) + slugs_and_starts(second) == everything[:8]
     default = graphql(EVENTS, {"locale": "en"})["data"]
     assert default["events"]["pageInfo"] == {"offset": 0, "limit": 20}
 
@@ -345,13 +383,14 @@ def test_untranslated_event_falls_back_to_english(graphql):
     assert no_fallback["data"] == {"event": None}
 
     listing = graphql(EVENTS, {"locale": "uk", "pagination": {"limit": 100}})["data"]["events"]
-    assert listing["totalCount"] == 11
+    assert listing["totalCount"] == 17
     assert "only-in-english" not in [item["slug"] for item in listing["results"]]
 
     with_fallback = graphql(
         EVENTS, {"locale": "uk", "fallback": True, "pagination": {"limit": 100}}
     )["data"]["events"]
-    assert with_fallback["totalCount"] == 12
+    # The demo's scheduled English event is not there: it is not visible in any locale.
+    assert with_fallback["totalCount"] == 18
     fallback_items = [item for item in with_fallback["results"] if item["isFallback"]]
     assert fallback_items == [
         {
@@ -504,5 +543,5 @@ def test_parts_of_a_private_event_in_every_locale_are_not_listed(graphql, page_i
             }
     # The forum and the networking event, public and beside the mission, are still listed.
     listing = graphql(EVENTS, {"locale": "uk", "pagination": {"limit": 100}})["data"]["events"]
-    assert listing["totalCount"] == 10
+    assert listing["totalCount"] == 16
     assert "ai-forum-cz-ua-2024" in [item["slug"] for item in listing["results"]]

@@ -9,8 +9,10 @@ from people.models import PersonPage
 EVENT = """
 query { event(path: "/cs/akce/ai-forum-cz-ua-2024/") { title summary } }
 """
+# The latest of the network's own forums (the demo's current ones start later).
 LISTING = """
-query { events(locale: "cs", filters: {kind: FORUM}, pagination: {limit: 1}) {
+query { events(locale: "cs", filters: {kind: FORUM, startsBefore: "2025-01-01T00:00:00Z"},
+               pagination: {limit: 1}) {
   results { title summary } } }
 """
 PERSON = """

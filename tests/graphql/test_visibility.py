@@ -41,6 +41,9 @@ FORUM_TITLE = "AI Forum CZ-UA 2024"
 FORUM_TITLE_CS = "AI fórum CZ-UA 2024"
 FORUM_TITLE_UK = "AI-форум CZ-UA 2024"
 NETWORKING_TITLE = "Czech – Ukrainian networking event on Artificial Intelligence"
+# The other events the demo's home page features.
+DIGITAL_FORUM_TITLE = "Digital Innovation Forum CZ-UA: Rebuilding Ukraine"
+CYBER_FORUM_TITLE = "Cybersecurity Forum CZ-UA 2023"
 NETWORKING_TITLE_CS = "Česko-ukrajinské networkingové setkání o umělé inteligenci"
 MEMORANDUM_TITLE = "Memorandum on cooperation in the field of digital innovation"
 MEMORANDUM_TITLE_CS = "Memorandum o spolupráci v oblasti digitálních inovací"
@@ -226,7 +229,7 @@ COUNTS_QUERY = (
 
 WINDOW_QUERY = """
 {
-  events(locale: "cs", fallback: true, pagination: {offset: 10, limit: 5}) {
+  events(locale: "cs", fallback: true, pagination: {offset: 16, limit: 5}) {
     totalCount
     results { title }
   }
@@ -324,7 +327,7 @@ def test_draft_event_is_in_no_listing_count_or_lookup(client):
     )
 
     assert data == {
-        "all": {"totalCount": 12},  # the 11 demo events and the published test event
+        "all": {"totalCount": 18},  # the 17 visible demo events and the published test event
         "inCity": {
             "totalCount": 1,
             "results": [{"title": "Published test event", "path": f"/en/events/{published.slug}/"}],
@@ -484,12 +487,12 @@ def test_password_protected_event_is_hidden_everywhere(client):
     data = post(client, HIDDEN_EVENT_QUERY, **forum_ids())
 
     assert data == {
-        "events": {"totalCount": 10},
+        "events": {"totalCount": 16},
         "partsOfMission": {"totalCount": 1, "results": [{"title": NETWORKING_TITLE}]},
         "byPath": None,
         "byId": None,
         "page": None,
-        "home": {"featuredEvents": [{"title": "Cybersecurity Forum CZ-UA 2023"}]},
+        "home": {"featuredEvents": [{"title": DIGITAL_FORUM_TITLE}, {"title": CYBER_FORUM_TITLE}]},
         "mission": {"subEvents": [{"title": NETWORKING_TITLE}]},
         "networking": {
             "parentEvent": {"title": "Mission of Ukrainian experts on Artificial Intelligence"}
@@ -505,7 +508,7 @@ def test_event_of_a_private_parent_event_loses_its_parent(client):
     data = post(client, HIDDEN_EVENT_QUERY, **forum_ids())
 
     assert data == {
-        "events": {"totalCount": 10},
+        "events": {"totalCount": 16},
         # The parts stay public, but filtering by the private mission lists none of them, as
         # their parentEvent is null (it listed both before; the filter revealed the mission).
         "partsOfMission": {"totalCount": 0, "results": []},
@@ -513,7 +516,11 @@ def test_event_of_a_private_parent_event_loses_its_parent(client):
         "byId": {"title": FORUM_TITLE},
         "page": {"title": FORUM_TITLE},
         "home": {
-            "featuredEvents": [{"title": FORUM_TITLE}, {"title": "Cybersecurity Forum CZ-UA 2023"}]
+            "featuredEvents": [
+                {"title": DIGITAL_FORUM_TITLE},
+                {"title": FORUM_TITLE},
+                {"title": CYBER_FORUM_TITLE},
+            ]
         },
         "mission": None,
         "networking": {"parentEvent": None},
@@ -561,9 +568,9 @@ def test_page_before_its_go_live_time_is_hidden(client):
 
 
 def test_unpublished_translation_falls_back_to_english(client):
-    assert post(client, CZECH_EVENT_COUNT_QUERY) == {"events": {"totalCount": 11}}
+    assert post(client, CZECH_EVENT_COUNT_QUERY) == {"events": {"totalCount": 17}}
     page_at(FORUM_CS).unpublish()
-    assert post(client, CZECH_EVENT_COUNT_QUERY) == {"events": {"totalCount": 10}}
+    assert post(client, CZECH_EVENT_COUNT_QUERY) == {"events": {"totalCount": 16}}
 
     forum_id = id_of(FORUM)
     data = post(
@@ -587,8 +594,8 @@ def test_unpublished_translation_falls_back_to_english(client):
         "byPath": {"id": forum_id, "locale": "en", "isFallback": True},
         "withoutFallback": None,
         "byPathWithoutFallback": None,
-        "czech": {"totalCount": 10},
-        "czechWithFallback": {"totalCount": 11},
+        "czech": {"totalCount": 16},
+        "czechWithFallback": {"totalCount": 17},
         "partsOfMission": {
             "totalCount": 2,
             "results": [
@@ -774,7 +781,7 @@ def test_pages_of_another_site_are_hidden(client, partner_site):
     assert post(client, SITE_QUERY, **variables) == {
         "site": {"name": "Czech–Ukrainian Digital Innovation"},
         "home": {"title": "Czech – Ukrainian Cooperation in the Field of Digital Innovation"},
-        "events": {"totalCount": 11},
+        "events": {"totalCount": 17},
         "demoEvent": {"title": FORUM_TITLE},
         "otherHome": None,
         "otherPage": None,
@@ -836,19 +843,19 @@ def test_total_count_equals_the_visible_results(client, locales):
         for alias, listing in data.items()
     }
     expected = {
-        # 11 demo events + the English-only one; en: networking is private; cs: the forum is
-        # unpublished (English fills in with fallback); uk: the mission has expired.
-        "eventsEn": 11,
-        "eventsCs": 10,
-        "eventsCsFallback": 12,
-        "eventsUk": 10,
-        "eventsUkFallback": 12,
-        # One English news item is unpublished.
-        "newsEn": 3,
-        "newsCs": 4,
-        "newsCsFallback": 4,
-        "newsUk": 4,
-        "newsUkFallback": 4,
+        # 17 visible demo events + the English-only one; en: networking is private; cs: the
+        # forum is unpublished (English fills in with fallback); uk: the mission has expired.
+        "eventsEn": 17,
+        "eventsCs": 16,
+        "eventsCsFallback": 18,
+        "eventsUk": 16,
+        "eventsUkFallback": 18,
+        # 5 visible demo news items; one English one is unpublished.
+        "newsEn": 4,
+        "newsCs": 5,
+        "newsCsFallback": 5,
+        "newsUk": 5,
+        "newsUkFallback": 5,
         # The Czech Jana goes live tomorrow.
         "peopleEn": 3,
         "peopleCs": 2,
@@ -889,7 +896,7 @@ def test_total_count_of_a_page_window_counts_every_visible_result(client, locale
 
     assert data == {
         "events": {
-            "totalCount": 12,
+            "totalCount": 18,
             "results": [
                 {"title": "Smart City & Smart Region: příprava na obnovu Ukrajiny"},
                 {"title": "Obchodní mise UCA na Mezinárodní strojírenský veletrh"},

@@ -1,4 +1,5 @@
-"""Every cs and uk demo page and snippet is a live wagtail-localize translation of its source."""
+"""Every cs and uk demo page and snippet is a live wagtail-localize translation of its source,
+except the pages the demo leaves in another state on purpose (tests/home/test_demo_content.py)."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -26,6 +27,17 @@ TRANSLATED_MODELS = [
     Award,
 ]
 
+# English slugs of the pages in another state: scheduled (not translated), expired (not live),
+# in progress, machine-translated, outdated. (The topic awaiting review keeps its live
+# translation; its draft is checked in test_demo_content.py.)
+PAGES_IN_ANOTHER_STATE = [
+    "ai-forum-cz-ua-next",
+    "call-for-ukrainian-experts",
+    "uca-business-mission-industry-4-0",
+    "ai-in-public-services-webinar",
+    "b2b-matchmaking-digital-innovation",
+]
+
 
 def text_values(obj) -> dict[str, str]:
     """The translatable text of an object, field by field."""
@@ -46,6 +58,8 @@ def text_values(obj) -> dict[str, str]:
 def test_each_translation_is_made_with_wagtail_localize(locales, model, code):
     source_locale, target_locale = locales["en"], locales[code]
     english_objects = model.objects.filter(locale=source_locale)
+    if issubclass(model, Page):
+        english_objects = english_objects.exclude(slug__in=PAGES_IN_ANOTHER_STATE)
     assert english_objects.exists()
     for english in english_objects:
         translated = english.get_translation(target_locale)

@@ -108,6 +108,10 @@ def test_ukrainian_home(graphql):
     assert home["body"][1]["html"].startswith("<p>Російське вторгнення в Україну в лютому 2022")
     assert home["featuredNews"] == [
         {
+            "title": "Відкрито реєстрацію на Форум цифрових інновацій CZ-UA",
+            "path": "/uk/novyny/reiestratsiia-forum-tsyfrovi-innovatsii/",
+        },
+        {
             "title": "Європейських експертів, серед них двох чеських, відзначено нагородою "
             "«Professionals4Ukraine»",
             "path": "/uk/novyny/nahoroda-professionals4ukraine/",
@@ -119,6 +123,10 @@ def test_ukrainian_home(graphql):
         },
     ]
     assert home["featuredEvents"] == [
+        {
+            "title": "Форум цифрових інновацій CZ-UA: відбудова України",
+            "path": "/uk/podii/forum-tsyfrovi-innovatsii-cz-ua/",
+        },
         {"title": "AI-форум CZ-UA 2024", "path": "/uk/podii/ai-forum-cz-ua-2024/"},
         {
             "title": "Форум «Кібербезпека» CZ-UA 2023",
@@ -130,8 +138,16 @@ def test_ukrainian_home(graphql):
 def test_czech_news_newest_first(graphql):
     assert graphql(NEWS, {"locale": "cs"})["data"] == {
         "news": {
-            "totalCount": 4,
+            # The demo's expired call is not there.
+            "totalCount": 5,
             "results": [
+                {
+                    "slug": "registrace-forum-digitalni-inovace",
+                    "title": "Registrace na Fórum digitálních inovací CZ-UA je otevřena",
+                    # Three days before the day the demo is built for (tests/conftest.py).
+                    "date": "2026-11-28",
+                    "locale": "cs",
+                },
                 {
                     "slug": "webinar-smart-city-smart-region",
                     "title": "Česko-ukrajinský webinář „Smart City & Smart Region – příprava na "
@@ -191,6 +207,7 @@ def test_news_ordering_by_title(graphql):
         "industry-4-0-bilateral-agenda",
         "uca-mission-to-msv-brno",
         "professionals4ukraine-award",
+        "registration-open-digital-innovation-forum",
     ]
 
 

@@ -122,12 +122,16 @@ def test_relevance(search, locale, query, first):
 def test_case_diacritics_and_inflection_do_not_matter(search, locale, queries):
     answers = [search(query, locale) for query in queries]
     assert answers[0]["totalCount"] > 0
-    assert all(paths(answer) == paths(answers[0]) for answer in answers)
+    # The same pages, the best first; an inflected form may weigh the weaker matches a little
+    # differently (e.g. "Празі" against pages that name Прага only as their city).
+    assert all(sorted(paths(answer)) == sorted(paths(answers[0])) for answer in answers)
+    assert all(answer["totalCount"] == answers[0]["totalCount"] for answer in answers)
+    assert all(paths(answer)[0] == paths(answers[0])[0] for answer in answers)
 
 
 def test_result_gives_the_typed_page_a_score_and_a_highlighted_excerpt(search):
     found = search("umělá inteligence", "cs", limit=1)
-    assert found["totalCount"] == 5
+    assert found["totalCount"] == 8
     assert found["pageInfo"] == {"offset": 0, "limit": 1}
     (result,) = found["results"]
     assert result["page"] == {
@@ -171,21 +175,26 @@ def test_types_and_topic_filters(search):
     assert sorted(paths(topical)) == [
         "/en/events/cybersecurity-expert-mission-2023/",
         "/en/events/cybersecurity-forum-cz-ua-2023/",
+        "/en/events/cybersecurity-lessons-webinar/",
+        "/en/events/digital-innovation-forum-cz-ua/",
     ]
     assert search("cybersecurity", "en")["totalCount"] > 2  # "Who are we?" and a profile too
     topical = search("forum", "en", topic="cybersecurity", limit=100)
-    assert paths(topical) == ["/en/events/cybersecurity-forum-cz-ua-2023/"]
+    assert sorted(paths(topical)) == [
+        "/en/events/cybersecurity-forum-cz-ua-2023/",
+        "/en/events/digital-innovation-forum-cz-ua/",
+    ]
     assert search("forum", "en", topic="no-such-topic")["totalCount"] == 0
 
 
 def test_pagination_counts_every_match(search):
-    first = search("forum", "en", limit=4)
-    second = search("forum", "en", limit=4, offset=4)
+    first = search("forum", "en", limit=8)
+    second = search("forum", "en", limit=8, offset=8)
     everything = search("forum", "en", limit=100)
-    assert first["totalCount"] == second["totalCount"] == everything["totalCount"] == 6
+    assert first["totalCount"] == second["totalCount"] == everything["totalCount"] == 13
     assert paths(first) + paths(second) == paths(everything)
-    assert len(paths(second)) == 2
-    assert search("forum", "en", offset=10)["results"] == []
+    assert len(paths(second)) == 5
+    assert search("forum", "en", offset=13)["results"] == []
 
 
 def test_promoted_pages_come_first_in_the_asked_locale(search, page_id):
@@ -229,7 +238,7 @@ def test_invisible_pages_are_never_found(search, graphql):
 
 
 def test_unpublished_translation_and_other_locales_are_not_found(search):
-    assert paths(search("Prague AI", "cs")) == ["/cs/akce/ai-forum-cz-ua-2024/"]
+    assert paths(search("Prague AI", "cs"))[0] == "/cs/akce/ai-forum-cz-ua-2024/"
     Page.objects.get(url_path="/cs/akce/ai-forum-cz-ua-2024/").unpublish()
     assert "/cs/akce/ai-forum-cz-ua-2024/" not in paths(search("Prague AI", "cs"))
     assert "/en/events/ai-forum-cz-ua-2024/" not in paths(search("Prague AI", "cs"))  # no fallback
@@ -258,6 +267,7 @@ def test_autocomplete(graphql):
     assert sorted(page["path"] for page in answer) == [
         "/cs/akce/expertni-mise-kyberbezpecnost-2023/",
         "/cs/akce/forum-kyberbezpecnost-cz-ua-2023/",
+        "/cs/akce/webinar-kyberbezpecnost-zkusenosti-ukrajiny/",
     ]
     assert {page["__typename"] for page in answer} == {"EventPage"}
     unaccented = graphql(AUTOCOMPLETE, {"prefix": "cesk", "locale": "cs"})["data"]
@@ -334,36 +344,38 @@ query {
 
 
 def test_query_count_of_a_search_request(graphql, django_assert_num_queries):
-    """17 queries for a search that finds four events and two standard pages (Czech "forum").
+    """23 queries for a search that finds events, a news item and standard pages (Czech
+    "forum" in the demo: 13 pages of three types).
 
     Locales, site, site roots, view restrictions (the visibility rule), promotions, the ranked
     results (the total comes from the same query when the page is not full), the specific pages
-    (one query per type: 2), the excerpts (1); then per page type, in batches: breadcrumbs (2),
-    translations (1), and topics of the events (2).
+    (one query per type: 3), the excerpts (1); then per page type, in batches: breadcrumbs (2)
+    and translations (1), and the topics of the events and of the news (2 each).
     """
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(23):
         found = graphql(QUERY_COUNT)["data"]["search"]
-    assert found["totalCount"] == 6
+    assert found["totalCount"] == 13
     assert sorted({r["page"]["__typename"] for r in found["results"]}) == [
         "EventPage",
+        "NewsPage",
         "StandardPage",
     ]
 
 
-@pytest.mark.parametrize("offset", [6, 7, 50])
+@pytest.mark.parametrize("offset", [13, 14, 50])
 def test_total_count_past_the_last_page_is_the_number_of_matches(search, offset):
     """An empty page past the end still counts every match, not the offset."""
     found = search("forum", "en", offset=offset, limit=4)
     assert found["results"] == []
     assert found["pageInfo"] == {"offset": offset, "limit": 4}
-    assert found["totalCount"] == 6
+    assert found["totalCount"] == 13
 
 
 def test_total_count_past_the_last_page_with_promotions(search):
     ambassadors = Page.objects.get(url_path="/en/ambassadors/")
     SearchPromotion.objects.create(query=PromotedQuery.get("forum"), page=ambassadors)
-    assert search("forum", "en", offset=50)["totalCount"] == 7
-    assert search("forum", "en", offset=1, limit=1)["totalCount"] == 7
-    assert search("forum", "en", offset=7, limit=1)["totalCount"] == 7
-    last = search("forum", "en", offset=6, limit=5)
-    assert (last["totalCount"], len(last["results"])) == (7, 1)
+    assert search("forum", "en", offset=50)["totalCount"] == 14
+    assert search("forum", "en", offset=1, limit=1)["totalCount"] == 14
+    assert search("forum", "en", offset=14, limit=1)["totalCount"] == 14
+    last = search("forum", "en", offset=13, limit=5)
+    assert (last["totalCount"], len(last["results"])) == (14, 1)

@@ -152,7 +152,7 @@ def test_translation_journey(keep_demo_site, live_server, browser_page):
     # EventPage is the only page type allowed under the events index: straight to its form.
     page.wait_for_url(re.compile(r".*/admin/pages/add/events/eventpage/\d+/$"))
     field(page, "textbox", "Title").fill(EVENT["title"])
-    field(page, "combobox", "Kind").select_option(label=EVENT["kind"])
+    field(page, "combobox", "Type").select_option(label=EVENT["kind"])
     # Wagtail's date-time widgets are text inputs with a picker overlay: type into the input.
     for name in ("Start", "End"):
         widget = field(page, "textbox", name)

@@ -23,6 +23,14 @@ def rich_text_pages():
     return pages
 
 
+def demo_outdated_keys(locales):
+    """The demo's events whose Ukrainian translation is behind its source: outdated (B2B
+    matchmaking) and in progress (the business mission)."""
+    slugs = ["b2b-matchmaking-digital-innovation", "uca-business-mission-industry-4-0"]
+    english = EventPage.objects.filter(locale=locales["en"], slug__in=slugs)
+    return [event.translation_key for event in english]
+
+
 def snapshot(locale_code):
     return dict(
         StringTranslation.objects.filter(locale__language_code=locale_code).values_list(
@@ -32,8 +40,9 @@ def snapshot(locale_code):
 
 
 @pytest.mark.parametrize("code", ["cs", "uk"])
-def test_round_trip_changes_no_string(db, tmp_path, code):
-    pages = rich_text_pages()
+def test_round_trip_changes_no_string(db, tmp_path, locales, code):
+    # The demo's scheduled event is English only: it has nothing to export.
+    pages = [page for page in rich_text_pages() if page.has_translation(locales[code])]
     assert len(pages) >= 3
     translations = list(
         Translation.objects.filter(
@@ -57,10 +66,13 @@ def test_commands_export_outdated_and_import(db, tmp_path, locales):
     english.save_revision().publish()
 
     call_command("export_translations", "--locale", "uk", "--outdated", "--out", str(tmp_path))
-    files = sorted(Path(tmp_path).rglob("*.po"))
-    assert [path.name for path in files] == [f"eventpage-{english.translation_key}.po"]
+    files = {path.name: path for path in Path(tmp_path).rglob("*.po")}
+    # With the demo's own outdated and in-progress translations.
+    assert sorted(files) == sorted(
+        f"eventpage-{key}.po" for key in (english.translation_key, *demo_outdated_keys(locales))
+    )
 
-    po = polib.pofile(str(files[0]))
+    po = polib.pofile(str(files[f"eventpage-{english.translation_key}.po"]))
     assert po.metadata[TRANSLATION_ID]
     title = next(entry for entry in po if entry.msgid == "AI Forum CZ-UA 2024")
     title.msgstr = "AI-форум CZ-UA 2024 (агенція)"
@@ -69,7 +81,7 @@ def test_commands_export_outdated_and_import(db, tmp_path, locales):
             msgid="A sentence the source no longer has.", msgstr="Речення.", msgctxt="summary"
         )
     )
-    po.save(str(files[0]))
+    po.save(str(files[f"eventpage-{english.translation_key}.po"]))
 
     from io import StringIO
 
@@ -97,9 +109,14 @@ def test_admin_po_zip_of_outdated_items_and_upload(client, locales):
     response = client.get(url, {"status": "outdated", "export": "po"})
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    assert archive.namelist() == [f"uk/eventpage-{english.translation_key}.po"]
+    forum_file = f"uk/eventpage-{english.translation_key}.po"
+    # With the demo's own outdated translation (B2B matchmaking).
+    b2b = EventPage.objects.get(locale=locales["en"], slug="b2b-matchmaking-digital-innovation")
+    assert sorted(archive.namelist()) == sorted(
+        [forum_file, f"uk/eventpage-{b2b.translation_key}.po"]
+    )
 
-    po = polib.pofile(archive.read(archive.namelist()[0]).decode())
+    po = polib.pofile(archive.read(forum_file).decode())
     # The PO file holds the source as last synced; the translator revises the title.
     entry = next(entry for entry in po if entry.msgid == "AI Forum CZ-UA 2024")
     entry.msgstr = "AI-форум CZ-UA 2024 (перевірено)"
@@ -115,7 +132,8 @@ def test_admin_po_zip_of_outdated_items_and_upload(client, locales):
     events = EventPage.objects.get(pk=english.pk).get_parent()
     response = client.get(url, {"subtree": events.pk, "export": "po"})
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    assert len(names) == 12 and all(name.startswith("uk/") for name in names)
+    # The index and the demo's 17 Ukrainian events (its scheduled event is English only).
+    assert len(names) == 18 and all(name.startswith("uk/") for name in names)
 
 
 def test_admin_po_upload_refused_for_another_locale(client, locales, tmp_path):

@@ -1,4 +1,7 @@
+import datetime as dt
+
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from events.models import EventIndexPage, EventPage
@@ -22,6 +25,13 @@ SUMMARY_MODELS = [
 ]
 
 
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(f"--today takes a date as YYYY-MM-DD, not {value!r}.") from error
+
+
 class Command(BaseCommand):
     help = (
         "Build the demo site from the network's text in English, Czech and Ukrainian. "
@@ -37,6 +47,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Load only into a database without a home page (what `make run` uses).",
         )
+        parser.add_argument(
+            "--today",
+            type=iso_date,
+            default=None,
+            help="The day the demo's current events and news are counted from, YYYY-MM-DD "
+            "(default: today). The same day gives the same site; the tests use a fixed one.",
+        )
 
     def handle(self, *args, **options):
         def log(line):
@@ -48,9 +65,10 @@ class Command(BaseCommand):
             self.write_summary()
             return
 
-        self.stdout.write("Loading demo content (en → cs, uk)…")
+        today = options["today"] or timezone.localdate()
+        self.stdout.write(f"Loading demo content (en → cs, uk), dates counted from {today}…")
         try:
-            created = DemoBuilder(log).build()
+            created = DemoBuilder(log, today=today).build()
         except MissingTranslation as error:
             raise CommandError(f"The demo text has no translation for: {error}") from error
 

@@ -1,0 +1,513 @@
+"""`make bench`: this project's event cards against its peers, side by side in one run.
+
+Everything runs on this machine against 127.0.0.1:
+1. builds two PostgreSQL databases with the same data shape (benchmarks/shape.py: 500 events,
+   each with an image, 2 topics, 3 speakers): `cms_bench` for this project (migrate, then
+   benchmarks/data.py) and `cms_bench_peers` for a tiny Wagtail project with the peers
+   (benchmarks/peers/: wagtail-grapple, Wagtail API v2 and a plain JSON view), whose venv
+   `.venv-bench` is made on the first run and kept while benchmarks/peers/requirements.txt is
+   unchanged; the card's rendition exists on both sides before any request;
+2. counts SQL queries per request at 10 and 100 items in each project's own process
+   (benchmarks/count_queries.py);
+3. serves each project with gunicorn (2 sync workers, production-like settings) and sends the
+   same 20-card request from N clients for S seconds after a warm-up (benchmarks/loadgen.py):
+   this project uncached, with its response cache (Redis db 14) and with If-None-Match (304)
+   when its settings have them; grapple, API v2 and the minimal view; and the load generator
+   alone against a fixed answer (its own ceiling);
+4. prints the table and writes docs/performance.md (benchmarks/report.py; not with --quick).
+
+    .venv/bin/python benchmarks/bench.py [--clients 16] [--seconds 20] [--quick] [--keep]
+
+Logs of every step and server are in var/bench/. The databases are dropped at the end (--keep
+keeps them). About 5 minutes with the defaults, a minute more when .venv-bench is made.
+"""
+
+import argparse
+import concurrent.futures
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import report
+import shape
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PEERS = BENCH / "peers"
+WORK = ROOT / "var" / "bench"
+OUR_PYTHON = Path(sys.executable)
+PEERS_VENV = ROOT / ".venv-bench"
+PEERS_PYTHON = PEERS_VENV / "bin" / "python"
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+OUR_DB, PEERS_DB = "cms_bench", "cms_bench_peers"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+SECRET_KEY = secrets.token_urlsafe(50)
+LIMIT = 20
+
+CARDS = f"""query Cards($limit: Int!) {{
+  events(locale: "en", pagination: {{limit: $limit}}) {{
+    results {{
+      title path start
+      mainImage {{ rendition(spec: "{shape.RENDITION}") {{ url width height }} }}
+      topics {{ name slug }}
+      speakers {{ title path }}
+    }}
+  }}
+}}"""
+GRAPPLE_CARDS = """query Cards($limit: PositiveInt) {
+  pages(contentType: "cards.EventPage", limit: $limit, order: "path") {
+    ... on EventPage {
+      title urlPath start
+      mainImage { rendition(fill: "480x270") { url width height } }
+      topics { name slug }
+      speakers { title urlPath }
+    }
+  }
+}"""
+API_V2_CARDS = (
+    "/api/v2/pages/?type=cards.EventPage&order=start&limit={limit}"
+    "&fields=_,title,url_path,start,main_image_card,topics,speakers"
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One row of the table: the request a server is sent, and how its cards are read."""
+
+    key: str
+    label: str
+    method: str = "GET"
+    query: str = ""  # a GraphQL document: the POST body or ?query=; else `path` is REST
+    path: str = "/graphql/"
+    conditional: bool = False  # If-None-Match with the ETag of a first answer, 304 expected
+    cards: str = ""  # report.read_cards reads the answer: "ours", "grapple", "api"; "" none
+
+    def request(self, limit: int = LIMIT) -> dict:
+        if self.query and self.method == "POST":
+            body = {"query": self.query, "variables": {"limit": limit}}
+            return {"method": "POST", "path": self.path, "body": body}
+        if self.query:
+            params = {"query": self.query, "variables": json.dumps({"limit": limit})}
+            return {"method": "GET", "path": f"{self.path}?{urllib.parse.urlencode(params)}"}
+        return {"method": "GET", "path": self.path.format(limit=limit)}
+
+    @property
+    def expect(self) -> int:
+        return 304 if self.conditional else 200
+
+
+OURS = Target("ours", "this project, GraphQL (POST, uncached)", "POST", CARDS, cards="ours")
+OURS_CACHED = Target(
+    "ours-cached", "this project, GraphQL GET, response cache (Redis)", query=CARDS, cards="ours"
+)
+OURS_304 = Target(
+    "ours-304", "this project, GraphQL GET, If-None-Match → 304", query=CARDS, conditional=True
+)
+GRAPPLE = Target("grapple", "wagtail-grapple", "POST", GRAPPLE_CARDS, cards="grapple")
+API_V2 = Target("api", "Wagtail API v2", path=API_V2_CARDS, cards="api")
+MINIMAL = Target("minimal", "minimal Django JSON view", path="/minimal/")
+
+
+# --- processes ---------------------------------------------------------------------------------
+
+
+def run(name: str, command: list, env: dict, cwd: Path = ROOT, stdin: str | None = None) -> str:
+    """A step's stdout; its stderr in var/bench/<name>.log. The bench stops if it fails."""
+    log = WORK / f"{name}.log"
+    with log.open("w") as errors:
+        done = subprocess.run(
+            [str(part) for part in command],
+            cwd=cwd,
+            env=env,
+            input=stdin,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            timeout=900,
+        )
+    (WORK / f"{name}.out").write_text(done.stdout)
+    if done.returncode:
+        tail = "".join(log.read_text().splitlines(keepends=True)[-30:])
+        raise SystemExit(f"{name} failed (exit {done.returncode}), {log}:\n{tail}")
+    return done.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(name: str, command: list, env: dict, ready_path: str, cwd: Path = ROOT):
+    """A server for the length of the block, at the address it yields; log in var/bench/."""
+    base = f"http://127.0.0.1:{env['BENCH_PORT']}"
+    with (WORK / f"{name}.log").open("w") as log:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=log)
+        try:
+            wait_ready(process, base + ready_path, name)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wait_ready(process, url: str, name: str, seconds: float = 90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{name} stopped at start; see {WORK / name}.log")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{name} did not answer {url} within {seconds:.0f} s")
+
+
+def gunicorn(python: Path, app: str, port: int, *config: str) -> list:
+    # Sync workers, one thread each, never recycled during a run: the same for every server.
+    return [
+        str(python), "-m", "gunicorn", *config, app, "--bind", f"127.0.0.1:{port}",
+        "--worker-class", "sync", "--workers", "2", "--threads", "1", "--max-requests", "0",
+        "--timeout", "30", "--log-level", "warning",
+    ]  # fmt: skip
+
+
+def both(*steps):
+    """Independent steps at once (two cores: a build waits on PostgreSQL part of the time)."""
+    with concurrent.futures.ThreadPoolExecutor(len(steps)) as pool:
+        futures = [pool.submit(step) for step in steps]
+        return [future.result() for future in futures]
+
+
+# --- databases, Redis, the peers' venv ---------------------------------------------------------
+
+
+def reset_database(name: str, drop_only: bool = False):
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if not drop_only:
+            connection.execute(f"CREATE DATABASE {name}")
+
+
+def redis_client():
+    """Redis db 14, or None when no Redis answers (the cached rows are then skipped)."""
+    # Why here: redis-py is only needed for the cached rows, and only when Redis runs.
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError:
+        return None
+    return client
+
+
+def peers_venv() -> str:
+    """Make .venv-bench with the same Python, unless it was made from this requirements.txt."""
+    requirements = PEERS / "requirements.txt"
+    digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
+    stamp = PEERS_VENV / ".installed"
+    if PEERS_PYTHON.exists() and stamp.exists() and stamp.read_text() == digest:
+        return "kept"
+    shutil.rmtree(PEERS_VENV, ignore_errors=True)
+    run("peers-venv", [sys.executable, "-m", "venv", PEERS_VENV], dict(os.environ))
+    pip = [PEERS_PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    run("peers-pip", [*pip, "-r", requirements], dict(os.environ))
+    stamp.write_text(digest)
+    return "made"
+
+
+# --- environments ------------------------------------------------------------------------------
+
+
+def our_env(port: int = 0, cache: bool | None = None) -> dict:
+    """Production settings from the environment; `cache` True/False turns the response cache
+    on/off over Redis (None: the settings have no response cache, Redis is not set)."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "REDIS_URL")}
+    env = {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"{POSTGRES}/{OUR_DB}",
+        "SECURE_SSL_REDIRECT": "false",
+        "MEDIA_ROOT": str(WORK / "media-ours"),
+        "STATIC_ROOT": str(WORK / "static-ours"),
+        "GRAPHQL_RATE_LIMIT": "",
+        "LOG_LEVEL": "WARNING",
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_THREADS": "1",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "BENCH_PORT": str(port),
+    }
+    if cache is not None:
+        env.update(
+            REDIS_URL=REDIS_URL,
+            CACHE_KEY_PREFIX="cms-bench",
+            GRAPHQL_RESPONSE_CACHE="true" if cache else "false",
+        )
+    return env
+
+
+def peers_env(port: int = 0) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "peers.settings",
+        "SECRET_KEY": SECRET_KEY,
+        "MEDIA_ROOT": str(WORK / "media-peers"),
+        "PEERS_DB_NAME": PEERS_DB,
+        "PYTHONPATH": os.pathsep.join([str(PEERS), str(BENCH)]),
+        "BENCH_PORT": str(port),
+    }
+
+
+# --- steps -------------------------------------------------------------------------------------
+
+
+def build_ours() -> str:
+    env = our_env()
+    reset_database(OUR_DB)
+    run("ours-migrate", [OUR_PYTHON, "manage.py", "migrate", "--noinput"], env)
+    return run("ours-data", [OUR_PYTHON, BENCH / "data.py"], env).strip()
+
+
+def build_peers() -> str:
+    venv = peers_venv()
+    env = peers_env()
+    reset_database(PEERS_DB)
+    run("peers-migrate", [PEERS_PYTHON, "manage.py", "migrate", "--noinput"], env, PEERS)
+    built = run("peers-data", [PEERS_PYTHON, PEERS / "build.py"], env).strip()
+    return f"{built} (.venv-bench {venv})"
+
+
+def our_cache_support(redis) -> list[str]:
+    """Why the cached rows cannot run, from this project's settings at the time of the run and
+    from Redis; empty when they can."""
+    probe = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps([n for n in ('REDIS_URL', 'GRAPHQL_RESPONSE_CACHE') "
+        "if not hasattr(settings, n)]))"
+    )
+    missing = json.loads(run("ours-settings", [OUR_PYTHON, "-c", probe], our_env()).strip())
+    reasons = [f"cms/settings has no {name}" for name in missing]
+    if redis is None:
+        reasons.append(f"no Redis answers at {REDIS_URL}")
+    return reasons
+
+
+def count_queries(name: str, python: Path, env: dict, targets: list[Target]) -> dict:
+    """{target key: (queries at 10 items, at 100)}, counted in the project's own process."""
+    requests = [
+        {"label": f"{t.key}:{n}", "conditional": t.conditional, **t.request(n)}
+        for t in targets
+        for n in (10, 100)
+    ]
+    command = [python, BENCH / "count_queries.py", "--sys-path", ROOT]
+    counts = json.loads(run(name, command, env, stdin=json.dumps(requests)).splitlines()[-1])
+    return {t.key: (counts[f"{t.key}:10"], counts[f"{t.key}:100"]) for t in targets}
+
+
+def fetch(base: str, target: Target, headers: dict | None = None):
+    """(status, headers, body) of one request, for checking an answer before the load."""
+    one = target.request()
+    data = json.dumps(one["body"]).encode() if "body" in one else None
+    request = urllib.request.Request(
+        base + one["path"],
+        data=data,
+        method=one["method"],
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+class Skipped(Exception):
+    """The server has no such answer (a row of the table is skipped, with the reason)."""
+
+
+def checked(base: str, target: Target) -> dict:
+    """Headers for the load, after checking that the server gives the card answer.
+
+    Every side must answer the same 20 cards, or the comparison means nothing; a conditional
+    target needs an ETag and a 304 for it, else it is Skipped."""
+    status, headers, body = fetch(base, target)
+    if status != 200:
+        raise SystemExit(f"{target.label}: HTTP {status} before the load: {body[:300]!r}")
+    if target.cards:
+        report.check_cards(target.label, target.cards, json.loads(body), LIMIT)
+    if not target.conditional:
+        return {}
+    etag = headers.get("ETag")
+    if not etag:
+        raise Skipped("GET answers carry no ETag")
+    status, _, _ = fetch(base, target, {"If-None-Match": etag})
+    if status != 304:
+        raise Skipped(f"If-None-Match with the ETag was answered {status}, not 304")
+    return {"If-None-Match": etag}
+
+
+def load(base: str, target: Target, options, headers: dict) -> dict:
+    one = target.request()
+    command = [
+        OUR_PYTHON, BENCH / "loadgen.py", base + one["path"], "--method", one["method"],
+        "--expect", target.expect, "--clients", options.clients,
+        "--seconds", options.seconds, "--warmup", options.warmup,
+    ]  # fmt: skip
+    if "body" in one:
+        command += ["--body", json.dumps(one["body"])]
+    for name, value in headers.items():
+        command += ["--header", f"{name}: {value}"]
+    result = json.loads(run(f"load-{target.key}", command, dict(os.environ)).splitlines()[-1])
+    print(f"  {target.label}: {report.summary(result)}", flush=True)
+    return result
+
+
+def measure(base: str, target: Target, options) -> dict:
+    try:
+        headers = checked(base, target)
+    except Skipped as reason:
+        print(f"  {target.label}: skipped, {reason.args[0]}", flush=True)
+        return {"skipped": reason.args[0]}
+    return load(base, target, options, headers)
+
+
+def ceiling(options) -> dict:
+    """The load generator against a fixed answer (two processes, closed after each answer as
+    the sync workers do): the most it can measure on this machine."""
+    port = free_port()
+    command = [OUR_PYTHON, BENCH / "loadgen.py", "--serve-fixed", port]
+    servers = [subprocess.Popen([str(part) for part in command]) for _ in range(2)]
+    try:
+        time.sleep(1)
+        return load(f"http://127.0.0.1:{port}", Target("ceiling", "load generator alone",
+                    path="/"), options, {})  # fmt: skip
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+
+def options_from(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--warmup", type=float, default=3)
+    parser.add_argument("--quick", action="store_true", help="3 s per server, no docs written")
+    parser.add_argument("--keep", action="store_true", help="keep the two databases")
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.seconds, options.warmup = 3, 1
+    options.command = " ".join(["benchmarks/bench.py", *(argv or sys.argv[1:])])
+    return options
+
+
+def main():
+    options = options_from()
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    redis = redis_client()
+    context = report.Context(options, report.machine(POSTGRES, redis), time.time())
+    print("building the databases (this project; the peers and .venv-bench)…", flush=True)
+    for line in both(build_ours, build_peers):
+        print(f"  {line}", flush=True)
+    try:
+        context.notes = our_cache_support(redis)
+        results = run_all(options, redis, context)
+        context.versions = versions()
+    finally:
+        if not options.keep:
+            reset_database(OUR_DB, drop_only=True)
+            reset_database(PEERS_DB, drop_only=True)
+    (WORK / "results.json").write_text(json.dumps(results, indent=2))
+    text = report.render(context, results)
+    print("\n" + text)
+    if not options.quick:
+        (ROOT / "docs" / "performance.md").write_text(text)
+        print("wrote docs/performance.md")
+
+
+def run_all(options, redis, context) -> dict:
+    cache = not context.notes
+    ours = [OURS, OURS_CACHED, OURS_304] if cache else [OURS]
+    print("counting SQL queries per request…", flush=True)
+    sql = all_counts(cache)
+    print(f"load: {options.clients} clients, {options.seconds:g} s per server…", flush=True)
+    results = {"ceiling": ceiling(options)}
+    port = free_port()
+    with serving("server-peers", gunicorn(PEERS_PYTHON, "peers.wsgi", port), peers_env(port),
+                 "/minimal/", PEERS) as base:  # fmt: skip
+        for target in (MINIMAL, GRAPPLE, API_V2):
+            results[target.key] = measure(base, target, options)
+    for targets, on in ([OURS], False if cache else None), (ours[1:], True):
+        if not targets:
+            continue
+        if redis is not None:
+            redis.flushdb()
+        port = free_port()
+        server = gunicorn(OUR_PYTHON, "cms.wsgi", port, "-c", "python:cms.gunicorn")
+        with serving(f"server-{targets[0].key}", server, our_env(port, on), "/healthz") as base:
+            for target in targets:
+                results[target.key] = measure(base, target, options)
+    for target in (OURS, OURS_CACHED, OURS_304, GRAPPLE, API_V2, MINIMAL):
+        entry = results.setdefault(target.key, {"skipped": "; ".join(context.notes)})
+        entry.update(label=target.label, sql=sql.get(target.key))
+    return results
+
+
+def all_counts(cache: bool) -> dict:
+    """Query counts of every row, the three processes at once."""
+    uncached = False if cache else None
+    steps = [
+        lambda: count_queries("count-peers", PEERS_PYTHON, peers_env(), [GRAPPLE, API_V2, MINIMAL]),
+        lambda: count_queries("count-ours", OUR_PYTHON, our_env(cache=uncached), [OURS]),
+    ]
+    if cache:
+        steps.append(
+            lambda: count_queries(
+                "count-ours-cached", OUR_PYTHON, our_env(cache=True), [OURS_CACHED, OURS_304]
+            )
+        )
+    counts = {}
+    for found in both(*steps):
+        counts.update(found)
+    return counts
+
+
+def versions() -> dict:
+    probe = (
+        "import importlib.metadata as m, json; print(json.dumps({n: m.version(n) for n in "
+        "('Django', 'wagtail', 'wagtail-grapple', 'graphene', 'graphql-core', "
+        "'djangorestframework', 'gunicorn')}))"
+    )
+    peers = json.loads(run("peers-versions", [PEERS_PYTHON, "-c", probe], dict(os.environ)))
+    return {"ours": report.our_versions(), "peers": peers}
+
+
+if __name__ == "__main__":
+    main()
