@@ -6,7 +6,7 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home.models import HomePage
 from search.postgres import hunspell_status
@@ -50,6 +50,15 @@ def pytest_sessionstart(session):
     except psycopg.Error as error:
         message = START_POSTGRES_HINT.format(host=host, port=port, user=user, error=error)
         pytest.exit(message, returncode=2)
+
+
+@pytest.fixture(autouse=True)
+def fresh_site_root_paths():
+    """Wagtail caches the sites' root paths in the cache, which outlives a test's rolled-back
+    transaction: a Site a test made would still be found by the next test's admin pages."""
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture(scope="session", autouse=True)
