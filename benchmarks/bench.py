@@ -1,25 +1,31 @@
-"""`make bench`: this project's event cards against its peers, side by side in one run.
+"""`make bench`: this project's API against its peers, side by side in one run.
 
 Everything runs on this machine against 127.0.0.1:
-1. builds two PostgreSQL databases with the same data shape (benchmarks/shape.py: 500 events,
-   each with an image, 2 topics, 3 speakers): `cms_bench` for this project (migrate, then
-   benchmarks/data.py) and `cms_bench_peers` for a tiny Wagtail project with the peers
-   (benchmarks/peers/: wagtail-grapple, Wagtail API v2 and a plain JSON view), whose venv
-   `.venv-bench` is made on the first run and kept while benchmarks/peers/requirements.txt is
-   unchanged; the card's rendition exists on both sides before any request;
-2. counts SQL queries per request at 10 and 100 items in each project's own process
-   (benchmarks/count_queries.py);
-3. serves each project with gunicorn (2 sync workers, production-like settings) and sends the
-   same 20-card request from N clients for S seconds after a warm-up (benchmarks/loadgen.py):
-   this project uncached, with its response cache (Redis db 14) and with If-None-Match (304)
-   when its settings have them; grapple, API v2 and the minimal view; and the load generator
-   alone against a fixed answer (its own ceiling);
-4. prints the table and writes docs/performance.md (benchmarks/report.py; not with --quick).
+1. builds two PostgreSQL databases with the same data shape (benchmarks/shape.py): `cms_bench`
+   for this project (migrate, then benchmarks/data.py: BENCH_PAGES pages, default 5,000, as
+   events, news and people in English, Czech and Ukrainian, each event with an image, 2 topics
+   and 3 speakers, every body a StreamField; the search index built) and `cms_bench_peers` for a
+   tiny Wagtail project with the peers (benchmarks/peers/: wagtail-grapple, Wagtail API v2 and a
+   plain JSON view; the same English events), whose venv `.venv-bench` is made on the first run
+   and kept while benchmarks/peers/requirements.txt is unchanged; the card's rendition exists on
+   both sides before any request; the build times are reported;
+2. counts SQL queries per request in each project's own process (benchmarks/count_queries.py),
+   and times this project's first search on a new database connection;
+3. serves each project with gunicorn (2 sync workers, production settings) and sends N clients
+   for S seconds after a warm-up (benchmarks/loadgen.py): this project's event cards uncached,
+   a page by path with a StreamField body and searches in Czech and Ukrainian (uncached), the
+   cards with its response cache (Redis db 14) and with If-None-Match (304) when its settings
+   have them; grapple, API v2 and the minimal view with the same cards; the load generator alone
+   against a fixed answer (its own ceiling); then a mixed load (listings, pages by path,
+   searches; 32 clients for 60 s by default) with the response cache on;
+4. prints the tables and writes docs/performance.md (benchmarks/report.py; not with --quick).
 
-    .venv/bin/python benchmarks/bench.py [--clients 16] [--seconds 20] [--quick] [--keep]
+    BENCH_PAGES=5000 .venv/bin/python benchmarks/bench.py [--clients 16] [--seconds 20]
+        [--mixed-clients 32] [--mixed-seconds 60] [--quick] [--keep]
 
 Logs of every step and server are in var/bench/. The databases are dropped at the end (--keep
-keeps them). About 5 minutes with the defaults, a minute more when .venv-bench is made.
+keeps them). About 8 minutes with the defaults, a minute more when .venv-bench is made;
+BENCH_PAGES=50000 builds for several minutes more.
 """
 
 import argparse
@@ -37,11 +43,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
 import report
+import scenarios
 import shape
 
 BENCH = Path(__file__).resolve().parent
@@ -56,17 +64,9 @@ OUR_DB, PEERS_DB = "cms_bench", "cms_bench_peers"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 SECRET_KEY = secrets.token_urlsafe(50)
 LIMIT = 20
+PAGES = shape.pages_from_environment()
 
-CARDS = f"""query Cards($limit: Int!) {{
-  events(locale: "en", pagination: {{limit: $limit}}) {{
-    results {{
-      title path start
-      mainImage {{ rendition(spec: "{shape.RENDITION}") {{ url width height }} }}
-      topics {{ name slug }}
-      speakers {{ title path }}
-    }}
-  }}
-}}"""
+CARDS = scenarios.CARDS
 GRAPPLE_CARDS = """query Cards($limit: PositiveInt) {
   pages(contentType: "cards.EventPage", limit: $limit, order: "path") {
     ... on EventPage {
@@ -94,15 +94,23 @@ class Target:
     path: str = "/graphql/"
     conditional: bool = False  # If-None-Match with the ETag of a first answer, 304 expected
     cards: str = ""  # report.read_cards reads the answer: "ours", "grapple", "api"; "" none
+    variables: dict | None = None  # fixed variables; None: {"limit": the page size}
+    check: Callable[[dict], None] | None = None  # refuses an answer that is not the expected one
 
     def request(self, limit: int = LIMIT) -> dict:
+        variables = self.variables if self.variables is not None else {"limit": limit}
         if self.query and self.method == "POST":
-            body = {"query": self.query, "variables": {"limit": limit}}
+            body = {"query": self.query, "variables": variables}
             return {"method": "POST", "path": self.path, "body": body}
         if self.query:
-            params = {"query": self.query, "variables": json.dumps({"limit": limit})}
+            params = {"query": self.query, "variables": json.dumps(variables)}
             return {"method": "GET", "path": f"{self.path}?{urllib.parse.urlencode(params)}"}
         return {"method": "GET", "path": self.path.format(limit=limit)}
+
+    @property
+    def per_size(self) -> bool:
+        """Its cost may depend on the page size (counted at 10 and 100 items)."""
+        return self.variables is None
 
     @property
     def expect(self) -> int:
@@ -110,6 +118,20 @@ class Target:
 
 
 OURS = Target("ours", "this project, GraphQL (POST, uncached)", "POST", CARDS, cards="ours")
+
+
+def scenario_target(key: str, label: str) -> Target:
+    scenario = scenarios.by_key(key)
+    return Target(
+        f"ours-{key}", label, "POST", scenario.query, variables=scenario.variables,
+        check=scenario.check,
+    )  # fmt: skip
+
+
+OURS_PAGE = scenario_target("page", "this project, page by path, StreamField body (uncached)")
+OURS_SEARCH_CS = scenario_target("search-cs", "this project, search in Czech (uncached)")
+OURS_SEARCH_UK = scenario_target("search-uk", "this project, search in Ukrainian (uncached)")
+OURS_UNCACHED = [OURS, OURS_PAGE, OURS_SEARCH_CS, OURS_SEARCH_UK]
 OURS_CACHED = Target(
     "ours-cached", "this project, GraphQL GET, response cache (Redis)", query=CARDS, cards="ours"
 )
@@ -259,6 +281,7 @@ def our_env(port: int = 0, cache: bool | None = None) -> dict:
         "GUNICORN_THREADS": "1",
         "GUNICORN_MAX_REQUESTS": "0",
         "BENCH_PORT": str(port),
+        "BENCH_PAGES": str(PAGES),
     }
     if cache is not None:
         env.update(
@@ -278,26 +301,37 @@ def peers_env(port: int = 0) -> dict:
         "PEERS_DB_NAME": PEERS_DB,
         "PYTHONPATH": os.pathsep.join([str(PEERS), str(BENCH)]),
         "BENCH_PORT": str(port),
+        "BENCH_PAGES": str(PAGES),
     }
 
 
 # --- steps -------------------------------------------------------------------------------------
 
 
-def build_ours() -> str:
+def build_ours() -> dict:
     env = our_env()
     reset_database(OUR_DB)
+    started = time.monotonic()
     run("ours-migrate", [OUR_PYTHON, "manage.py", "migrate", "--noinput"], env)
-    return run("ours-data", [OUR_PYTHON, BENCH / "data.py"], env).strip()
+    migrated = time.monotonic()
+    built = run("ours-data", [OUR_PYTHON, BENCH / "data.py"], env).strip()
+    done = time.monotonic()
+    return {"side": "ours", "built": built, "migrate": migrated - started, "data": done - migrated}
 
 
-def build_peers() -> str:
+def build_peers() -> dict:
     venv = peers_venv()
     env = peers_env()
     reset_database(PEERS_DB)
+    started = time.monotonic()
     run("peers-migrate", [PEERS_PYTHON, "manage.py", "migrate", "--noinput"], env, PEERS)
+    migrated = time.monotonic()
     built = run("peers-data", [PEERS_PYTHON, PEERS / "build.py"], env).strip()
-    return f"{built} (.venv-bench {venv})"
+    done = time.monotonic()
+    return {
+        "side": "peers", "built": f"{built} (.venv-bench {venv})",
+        "migrate": migrated - started, "data": done - migrated,
+    }  # fmt: skip
 
 
 def our_cache_support(redis) -> list[str]:
@@ -316,15 +350,30 @@ def our_cache_support(redis) -> list[str]:
 
 
 def count_queries(name: str, python: Path, env: dict, targets: list[Target]) -> dict:
-    """{target key: (queries at 10 items, at 100)}, counted in the project's own process."""
+    """{target key: (queries at 10 items, at 100)}, counted in the project's own process; a
+    target whose variables are fixed is counted once, (n, n). Searches are also timed on a new
+    database connection ({key + ":new-connection": seconds})."""
     requests = [
-        {"label": f"{t.key}:{n}", "conditional": t.conditional, **t.request(n)}
+        {
+            "label": f"{t.key}:{n}",
+            "conditional": t.conditional,
+            "new_connection": t in (OURS_SEARCH_CS, OURS_SEARCH_UK),
+            **t.request(n),
+        }
         for t in targets
-        for n in (10, 100)
+        for n in ((10, 100) if t.per_size else (LIMIT,))
     ]
     command = [python, BENCH / "count_queries.py", "--sys-path", ROOT]
-    counts = json.loads(run(name, command, env, stdin=json.dumps(requests)).splitlines()[-1])
-    return {t.key: (counts[f"{t.key}:10"], counts[f"{t.key}:100"]) for t in targets}
+    found = json.loads(run(name, command, env, stdin=json.dumps(requests)).splitlines()[-1])
+    counts = {}
+    for t in targets:
+        if t.per_size:
+            counts[t.key] = (found[f"{t.key}:10"], found[f"{t.key}:100"])
+        else:
+            counts[t.key] = (found[f"{t.key}:{LIMIT}"],) * 2
+        if f"{t.key}:{LIMIT}:new-connection" in found:
+            counts[f"{t.key}:new-connection"] = found[f"{t.key}:{LIMIT}:new-connection"]
+    return counts
 
 
 def fetch(base: str, target: Target, headers: dict | None = None):
@@ -358,6 +407,11 @@ def checked(base: str, target: Target) -> dict:
         raise SystemExit(f"{target.label}: HTTP {status} before the load: {body[:300]!r}")
     if target.cards:
         report.check_cards(target.label, target.cards, json.loads(body), LIMIT)
+    if target.check:
+        try:
+            target.check(json.loads(body))
+        except (ValueError, KeyError, TypeError, IndexError) as error:
+            raise SystemExit(f"{target.label}: {error}") from None
     if not target.conditional:
         return {}
     etag = headers.get("ETag")
@@ -394,6 +448,31 @@ def measure(base: str, target: Target, options) -> dict:
     return load(base, target, options, headers)
 
 
+def mixed(base: str, options) -> dict:
+    """The mixed load (scenarios.mix_requests) with the response cache on, after checking that
+    the first request of each kind is answered without errors."""
+    requests = scenarios.mix_requests(shape.plan(PAGES))
+    for kind in dict.fromkeys(one["kind"] for one in requests):
+        first = next(one for one in requests if one["kind"] == kind)
+        with urllib.request.urlopen(base + first["path"], timeout=30) as answer:
+            body = json.loads(answer.read())
+        if body.get("errors") or not body.get("data"):
+            raise SystemExit(f"mixed load, {kind}: {str(body)[:300]}")
+    mix_file = WORK / "mix.json"
+    mix_file.write_text(json.dumps(requests))
+    command = [
+        OUR_PYTHON, BENCH / "loadgen.py", base, "--mix", mix_file,
+        "--clients", options.mixed_clients, "--seconds", options.mixed_seconds,
+        "--warmup", options.warmup,
+    ]  # fmt: skip
+    result = json.loads(run("load-mixed", command, dict(os.environ)).splitlines()[-1])
+    kinds = scenarios.mix(shape.plan(PAGES))
+    result["distinct"] = {kind: len(paths) for kind, paths in kinds.items()}
+    result["clients"], result["seconds"] = options.mixed_clients, options.mixed_seconds
+    print(f"  mixed load: {report.summary(result)}", flush=True)
+    return result
+
+
 def ceiling(options) -> dict:
     """The load generator against a fixed answer (two processes, closed after each answer as
     the sync workers do): the most it can measure on this machine."""
@@ -418,12 +497,19 @@ def options_from(argv=None):
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=float, default=3)
-    parser.add_argument("--quick", action="store_true", help="3 s per server, no docs written")
+    parser.add_argument("--mixed-clients", type=int, default=32)
+    parser.add_argument("--mixed-seconds", type=float, default=60)
+    parser.add_argument(
+        "--quick", action="store_true", help="3 s per server, 5 s of mixed load, no docs written"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the two databases")
     options = parser.parse_args(argv)
     if options.quick:
-        options.seconds, options.warmup = 3, 1
-    options.command = " ".join(["benchmarks/bench.py", *(argv or sys.argv[1:])])
+        options.seconds, options.warmup, options.mixed_seconds = 3, 1, 5
+    options.pages = PAGES
+    arguments = " ".join([".venv/bin/python benchmarks/bench.py", *(argv or sys.argv[1:])])
+    prefix = f"BENCH_PAGES={PAGES} " if "BENCH_PAGES" in os.environ else ""
+    options.command = prefix + arguments
     return options
 
 
@@ -433,9 +519,10 @@ def main():
     WORK.mkdir(parents=True)
     redis = redis_client()
     context = report.Context(options, report.machine(POSTGRES, redis), time.time())
-    print("building the databases (this project; the peers and .venv-bench)…", flush=True)
-    for line in both(build_ours, build_peers):
-        print(f"  {line}", flush=True)
+    print(f"building the databases ({PAGES} pages here; the peers and .venv-bench)…", flush=True)
+    context.builds = both(build_ours, build_peers)
+    for build in context.builds:
+        print(f"  {report.build_line(build)}", flush=True)
     try:
         context.notes = our_cache_support(redis)
         results = run_all(options, redis, context)
@@ -454,9 +541,14 @@ def main():
 
 def run_all(options, redis, context) -> dict:
     cache = not context.notes
-    ours = [OURS, OURS_CACHED, OURS_304] if cache else [OURS]
+    cached = [OURS_CACHED, OURS_304] if cache else []
     print("counting SQL queries per request…", flush=True)
     sql = all_counts(cache)
+    context.first_search = {
+        key: sql.pop(f"{key}:new-connection")
+        for key in (OURS_SEARCH_CS.key, OURS_SEARCH_UK.key)
+        if f"{key}:new-connection" in sql
+    }
     print(f"load: {options.clients} clients, {options.seconds:g} s per server…", flush=True)
     results = {"ceiling": ceiling(options)}
     port = free_port()
@@ -464,7 +556,7 @@ def run_all(options, redis, context) -> dict:
                  "/minimal/", PEERS) as base:  # fmt: skip
         for target in (MINIMAL, GRAPPLE, API_V2):
             results[target.key] = measure(base, target, options)
-    for targets, on in ([OURS], False if cache else None), (ours[1:], True):
+    for targets, on in (OURS_UNCACHED, False if cache else None), (cached, True):
         if not targets:
             continue
         if redis is not None:
@@ -474,9 +566,22 @@ def run_all(options, redis, context) -> dict:
         with serving(f"server-{targets[0].key}", server, our_env(port, on), "/healthz") as base:
             for target in targets:
                 results[target.key] = measure(base, target, options)
-    for target in (OURS, OURS_CACHED, OURS_304, GRAPPLE, API_V2, MINIMAL):
+    if cache:
+        print(
+            f"mixed load: {options.mixed_clients} clients, {options.mixed_seconds:g} s, "
+            "response cache on…",
+            flush=True,
+        )
+        redis.flushdb()
+        port = free_port()
+        server = gunicorn(OUR_PYTHON, "cms.wsgi", port, "-c", "python:cms.gunicorn")
+        with serving("server-mixed", server, our_env(port, True), "/healthz") as base:
+            results["mixed"] = mixed(base, options)
+    else:
+        results["mixed"] = {"skipped": "; ".join(context.notes)}
+    for target in (*OURS_UNCACHED, OURS_CACHED, OURS_304, GRAPPLE, API_V2, MINIMAL):
         entry = results.setdefault(target.key, {"skipped": "; ".join(context.notes)})
-        entry.update(label=target.label, sql=sql.get(target.key))
+        entry.update(label=target.label, sql=sql.get(target.key), per_size=target.per_size)
     return results
 
 
@@ -485,7 +590,7 @@ def all_counts(cache: bool) -> dict:
     uncached = False if cache else None
     steps = [
         lambda: count_queries("count-peers", PEERS_PYTHON, peers_env(), [GRAPPLE, API_V2, MINIMAL]),
-        lambda: count_queries("count-ours", OUR_PYTHON, our_env(cache=uncached), [OURS]),
+        lambda: count_queries("count-ours", OUR_PYTHON, our_env(cache=uncached), OURS_UNCACHED),
     ]
     if cache:
         steps.append(

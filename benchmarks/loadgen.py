@@ -9,8 +9,14 @@ Only answers completed inside the measured window count; any status other than t
     .venv/bin/python benchmarks/loadgen.py URL [--method POST --body JSON] [--header 'K: V']
         [--expect 200] [--clients 16] [--seconds 20] [--warmup 3]
 
-prints one JSON object: requests, errors (by status), req/s, p50/p99 in seconds and the CPU time
-the generator itself used, so a run whose client was the bottleneck says so.
+prints one JSON object: requests, errors (by status), req/s, p50/p95/p99 in seconds and the CPU
+time the generator itself used, so a run whose client was the bottleneck says so.
+
+    .venv/bin/python benchmarks/loadgen.py BASE_URL --mix FILE [--clients 32] [--seconds 60]
+
+sends a mix instead of one request: FILE holds a JSON list of {"kind", "method", "path",
+"body"?} and the clients take them in turn from one shared cycle (so each is sent about as often
+as the others); the JSON object then also has `kinds`: the same numbers per kind.
 
     .venv/bin/python benchmarks/loadgen.py --serve-fixed PORT
 
@@ -67,35 +73,43 @@ async def read_answer(reader: asyncio.StreamReader) -> tuple[int, bool]:
 
 
 class Run:
-    def __init__(self, host, port, request: bytes, expect: int, timeout: float):
-        self.host, self.port, self.request = host, port, request
+    def __init__(self, host, port, requests: list[tuple[str, bytes]], expect: int, timeout: float):
+        self.host, self.port, self.requests = host, port, requests
         self.expect, self.timeout = expect, timeout
-        self.latencies: list[float] = []
-        self.errors: Counter = Counter()
+        self.latencies: dict[str, list[float]] = {kind: [] for kind, _ in requests}
+        self.errors: dict[str, Counter] = {kind: Counter() for kind, _ in requests}
         self.window = (0.0, 0.0)
+        self.sent = 0
 
-    def record(self, started: float, finished: float, outcome):
+    def next_request(self) -> tuple[str, bytes]:
+        # One cycle shared by every client (asyncio: no other task runs in between).
+        request = self.requests[self.sent % len(self.requests)]
+        self.sent += 1
+        return request
+
+    def record(self, kind: str, started: float, finished: float, outcome):
         begin, end = self.window
         if begin <= finished <= end:
             if outcome == self.expect:
-                self.latencies.append(finished - started)
+                self.latencies[kind].append(finished - started)
             else:
-                self.errors[str(outcome)] += 1
+                self.errors[kind][str(outcome)] += 1
 
     async def client(self, until: float):
         reader = writer = None
         while time.perf_counter() < until:
+            kind, request = self.next_request()
             started = time.perf_counter()
             try:
                 if writer is None:
                     reader, writer = await asyncio.open_connection(self.host, self.port)
-                writer.write(self.request)
+                writer.write(request)
                 status, keep = await asyncio.wait_for(read_answer(reader), self.timeout)
             except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
-                self.record(started, time.perf_counter(), type(e).__name__)
+                self.record(kind, started, time.perf_counter(), type(e).__name__)
                 keep, status = False, None
             else:
-                self.record(started, time.perf_counter(), status)
+                self.record(kind, started, time.perf_counter(), status)
             if not keep and writer is not None:
                 writer.close()
                 reader = writer = None
@@ -121,23 +135,39 @@ def percentile(values: list[float], fraction: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def measure(url, method, body, headers, expect, clients, seconds, warmup, timeout=30.0) -> dict:
+def numbers(latencies: list[float], errors: Counter, seconds: float) -> dict:
+    return {
+        "requests": len(latencies),
+        "errors": dict(errors),
+        "rps": len(latencies) / seconds,
+        "p50": percentile(latencies, 0.50),
+        "p95": percentile(latencies, 0.95),
+        "p99": percentile(latencies, 0.99),
+    }
+
+
+def measure(url, requests, expect, clients, seconds, warmup, timeout=30.0, by_kind=False) -> dict:
+    """`requests`: [(kind, method, body, headers, path)] sent in turn."""
     parts = urlsplit(url)
-    request = build_request(url, method, body, headers)
-    run = Run(parts.hostname, parts.port or 80, request, expect, timeout)
+    built = [
+        (kind, build_request(url + path, method, body, headers))
+        for kind, method, body, headers, path in requests
+    ]
+    run = Run(parts.hostname, parts.port or 80, built, expect, timeout)
     cpu = os.times()
     asyncio.run(run.run(clients, warmup, seconds))
     after = os.times()
     used = (after.user - cpu.user) + (after.system - cpu.system)
-    return {
-        "requests": len(run.latencies),
-        "errors": dict(run.errors),
-        "rps": len(run.latencies) / seconds,
-        "p50": percentile(run.latencies, 0.50),
-        "p99": percentile(run.latencies, 0.99),
-        # Share of one core the generator used over warm-up and window (1.0 = a full core).
-        "client_cpu": used / (seconds + warmup),
-    }
+    every = [latency for latencies in run.latencies.values() for latency in latencies]
+    errors = sum(run.errors.values(), Counter())
+    result = numbers(every, errors, seconds)
+    # Share of one core the generator used over warm-up and window (1.0 = a full core).
+    result["client_cpu"] = used / (seconds + warmup)
+    if by_kind:
+        result["kinds"] = {
+            kind: numbers(run.latencies[kind], run.errors[kind], seconds) for kind in run.latencies
+        }
+    return result
 
 
 async def serve_fixed(port: int):
@@ -167,22 +197,36 @@ def main():
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--serve-fixed", type=int, metavar="PORT")
+    parser.add_argument("--mix", metavar="FILE", help="a JSON list of requests to send in turn")
     options = parser.parse_args()
     if options.serve_fixed:
         asyncio.run(serve_fixed(options.serve_fixed))
         return
     if not options.url:
         parser.error("a URL to load, or --serve-fixed PORT")
-    body = options.body.encode() if options.body is not None else None
+    if options.mix:
+        with open(options.mix) as mix:
+            requests = [
+                (
+                    one["kind"],
+                    one["method"],
+                    json.dumps(one["body"]).encode() if one.get("body") is not None else None,
+                    options.header,
+                    one["path"],
+                )
+                for one in json.load(mix)
+            ]
+    else:
+        body = options.body.encode() if options.body is not None else None
+        requests = [("all", options.method, body, options.header, "")]
     result = measure(
         options.url,
-        options.method,
-        body,
-        options.header,
+        requests,
         options.expect,
         options.clients,
         options.seconds,
         options.warmup,
+        by_kind=bool(options.mix),
     )
     print(json.dumps(result))
 

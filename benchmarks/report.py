@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-ROWS = ["ours", "ours-cached", "ours-304", "grapple", "api", "minimal"]
-OURS = ["ours", "ours-cached", "ours-304"]
+OURS = ["ours", "ours-page", "ours-search-cs", "ours-search-uk", "ours-cached", "ours-304"]
 PEERS = ["grapple", "api"]
+ROWS = [*OURS, *PEERS, "minimal"]
+MIX_KINDS = {"listing": "listings", "page": "pages by path", "search": "searches"}
 
 
 @dataclass
@@ -20,6 +21,8 @@ class Context:
     started: float
     notes: list[str] = field(default_factory=list)
     versions: dict = field(default_factory=dict)
+    builds: list[dict] = field(default_factory=list)  # bench.build_ours / build_peers
+    first_search: dict = field(default_factory=dict)  # row key -> seconds on a new connection
 
 
 # --- the answers -------------------------------------------------------------------------------
@@ -114,14 +117,25 @@ def summary(result: dict) -> str:
     errors = sum(result["errors"].values())
     return (
         f"{rate(result['rps'])} req/s, p50 {seconds(result['p50'])}, "
-        f"p99 {seconds(result['p99'])}, {errors} errors"
+        f"p95 {seconds(result.get('p95'))}, p99 {seconds(result['p99'])}, {errors} errors"
     )
 
 
-def queries(sql) -> str:
+def build_line(build: dict) -> str:
+    side = "this project" if build["side"] == "ours" else "the peers"
+    return f"{side}: {build['built']}; migrate {build['migrate']:.0f} s, data {build['data']:.0f} s"
+
+
+def queries(sql, per_size: bool = True) -> str:
     if not sql or None in sql:
         return "—"
-    return str(sql[0]) if sql == (0, 0) else f"{sql[0]} → {sql[1]}"
+    if sql == (0, 0) or not per_size:
+        return str(sql[0])
+    return f"{sql[0]} → {sql[1]}"
+
+
+def errors_of(entry: dict) -> str:
+    return ", ".join(f"{n} × {k}" for k, n in entry["errors"].items()) or "0"
 
 
 def ratio(ours: dict, other: dict, share: bool = False) -> str:
@@ -147,6 +161,8 @@ def render(context: Context, results: dict) -> str:
             "",
             *_details(results, context),
             "",
+            *_mixed(results.get("mixed", {}), context),
+            "",
             *_setup(context),
             "",
             *_rerun(),
@@ -158,8 +174,8 @@ def _head(context: Context) -> list[str]:
     m, o = context.machine, context.options
     date = dt.datetime.fromtimestamp(context.started, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     redis = f", Redis {m['redis']}" if m["redis"] else ""
-    return [
-        "# Performance: the event cards against the peers",
+    lines = [
+        "# Performance: this project's API against the peers",
         "",
         "Written by `make bench` (benchmarks/bench.py); rerun it rather than editing this file.",
         "",
@@ -167,38 +183,55 @@ def _head(context: Context) -> list[str]:
         f"- **Machine:** {m['cores']} cores ({m['cpu']}), {m['memory']}, Python {m['python']}, "
         f"PostgreSQL {m['postgresql']}{redis}; load average {m['load']:.1f} when the run began "
         "(the machine is shared, so numbers move between runs)",
-        f"- **Command:** `make bench` = `.venv/bin/python {o.command}` ({o.clients} clients, "
-        f"{o.seconds:g} s per server after {o.warmup:g} s of warm-up)",
+        f"- **Command:** {_command(o.command)} ({o.clients} clients, "
+        f"{o.seconds:g} s per row after {o.warmup:g} s of warm-up; mixed load "
+        f"{o.mixed_clients} clients for {o.mixed_seconds:g} s)",
+        f"- **Data:** {o.pages:,} pages asked for (BENCH_PAGES)",
+    ]
+    lines += [f"  - built, {build_line(build)}" for build in context.builds]
+    lines += [
         "",
-        "The same 20-event card (title, path, start, image rendition URL, 2 topics, 3 speakers) "
-        "from each server, same data shape (500 events, each with an image, 2 topics, 3 speakers),"
-        " each under gunicorn with 2 sync workers:",
+        "The cards rows (this project uncached, cached and 304; wagtail-grapple; Wagtail API v2) "
+        "are the same 20-event card (title, path, start, image rendition URL, 2 topics, 3 "
+        "speakers) from each server, on the same events; the page and search rows are other "
+        "requests of this project, uncached, on the same server and data; the minimal view "
+        "answers a fixed JSON object. Each server runs under gunicorn with 2 sync workers:",
         "",
     ]
+    return lines
+
+
+def _command(command: str) -> str:
+    if command == ".venv/bin/python benchmarks/bench.py":
+        return f"`make bench` = `{command}`"
+    return f"`{command}`"
 
 
 def _table(results: dict, peers: dict) -> list[str]:
     lines = [
-        "| server | req/s | p50 | p99 | SQL queries (10 → 100 items) |",
-        "|---|---|---|---|---|",
+        "| server | req/s | p50 | p95 | p99 | SQL queries (10 → 100 items) |",
+        "|---|---|---|---|---|---|",
     ]
     for key in ROWS:
         entry = results[key]
         if "skipped" in entry:
-            lines.append(f"| {entry['label']} | skipped: {entry['skipped']} | | | |")
+            lines.append(f"| {entry['label']} | skipped: {entry['skipped']} | | | | |")
             continue
         if key == "grapple" and "wagtail-grapple" in peers:
             entry = {**entry, "label": f"{entry['label']} {peers['wagtail-grapple']}"}
         lines.append(
             f"| {entry['label']} | {rate(entry['rps'])} | {seconds(entry['p50'])} | "
-            f"{seconds(entry['p99'])} | {queries(entry['sql'])} |"
+            f"{seconds(entry.get('p95'))} | {seconds(entry['p99'])} | "
+            f"{queries(entry['sql'], entry.get('per_size', True))} |"
         )
     return lines
 
 
 def _ratios(results: dict) -> list[str]:
     lines = [
-        "Ratios of req/s, measured in the same run:",
+        "Ratios of req/s, measured in the same run. Only the cards rows ask the peers' question; "
+        "the page and search rows are set against the peers' cards to show their cost, not as a "
+        "like-for-like comparison:",
         "",
         "| this project | × wagtail-grapple | × Wagtail API v2 | of the minimal view |",
         "|---|---|---|---|",
@@ -225,9 +258,8 @@ def _details(results: dict, context: Context) -> list[str]:
     for key in ROWS:
         entry = results[key]
         if "skipped" not in entry:
-            errors = ", ".join(f"{n} × {k}" for k, n in entry["errors"].items()) or "0"
             lines.append(
-                f"| {entry['label']} | {entry['requests']:,} | {errors} | "
+                f"| {entry['label']} | {entry['requests']:,} | {errors_of(entry)} | "
                 f"{entry['client_cpu']:.0%} |"
             )
     minimal = results["minimal"]
@@ -241,6 +273,18 @@ def _details(results: dict, context: Context) -> list[str]:
         f"workers do (p50 {seconds(ceiling['p50'])}). The minimal view reached {share} of it"
         + _bound(minimal, ceiling),
     ]
+    if context.first_search:
+        firsts = ", ".join(
+            f"{results[key]['label'].split(', ')[1].split(' (')[0]} {seconds(value)}"
+            for key, value in context.first_search.items()
+        )
+        lines += [
+            "",
+            "The first search on a new database connection (a worker's first, or after a "
+            "reconnect: opening the connection and its setup included, when search/warm_up.py "
+            f"loads the Hunspell dictionaries; one request each, in-process, not under load): "
+            f"{firsts}.",
+        ]
     for note in context.notes:
         lines += ["", f"Not measured: {note}."]
     return lines
@@ -255,6 +299,49 @@ def _bound(minimal: dict, ceiling: dict) -> str:
     return ": the load generator was not what limited it."
 
 
+def _mixed(mixed: dict, context: Context) -> list[str]:
+    o = context.options
+    lines = [
+        "## Mixed load, response cache on",
+        "",
+    ]
+    if "skipped" in mixed or not mixed:
+        return [*lines, f"Not run: {mixed.get('skipped') or 'no result'}."]
+    distinct = mixed["distinct"]
+    lines += [
+        f"{mixed['clients']} clients for {mixed['seconds']:g} s (after {o.warmup:g} s of "
+        "warm-up) against one server with the production settings and the response cache on "
+        "(Redis, emptied before), each client sending GETs from one shared cycle: of every five, "
+        f"two listings ({distinct['listing']} distinct: events, news and people in each locale, "
+        f"20 per page at offsets up to 200), two pages by path ({distinct['page']:,} distinct, "
+        f"drawn from every page built) and one search ({distinct['search']} distinct, in each "
+        "locale). A request seen before is answered from the cache; the first of each, and every "
+        "one after a miss, runs.",
+        "",
+        "| requests | answers in the window | errors | req/s | p50 | p95 | p99 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    kinds = mixed.get("kinds", {})
+    for kind, label in MIX_KINDS.items():
+        if kind in kinds:
+            k = kinds[kind]
+            lines.append(
+                f"| {label} | {k['requests']:,} | {errors_of(k)} | {rate(k['rps'])} | "
+                f"{seconds(k['p50'])} | {seconds(k.get('p95'))} | {seconds(k['p99'])} |"
+            )
+    lines.append(
+        f"| **all** | {mixed['requests']:,} | {errors_of(mixed)} | {rate(mixed['rps'])} | "
+        f"{seconds(mixed['p50'])} | {seconds(mixed.get('p95'))} | {seconds(mixed['p99'])} |"
+    )
+    lines += [
+        "",
+        f"Load generator CPU: {mixed['client_cpu']:.0%} of one core. Errors are answers other than "
+        "200, timeouts (30 s) and failed connections; the percentiles are of the 200 answers. "
+        "The rate limit is off (one load generator is one client).",
+    ]
+    return lines
+
+
 def _setup(context: Context) -> list[str]:
     ours, peers = context.versions.get("ours", {}), context.versions.get("peers", {})
     return [
@@ -262,10 +349,18 @@ def _setup(context: Context) -> list[str]:
         "",
         "- **This project**: `gunicorn -c python:cms.gunicorn cms.wsgi` with "
         "`cms.settings.production` (rate limit off, no TLS redirect), `--worker-class sync "
-        "--workers 2 --threads 1 --max-requests 0`; the query is "
+        "--workers 2 --threads 1 --max-requests 0`; the cards query is "
         '`events(locale: "en", pagination: {limit: 20})` with '
         '`mainImage { rendition(spec: "fill-480x270") { url width height } }`, '
-        "`topics { name slug }`, `speakers { title path }`. " + _modes(context) + _versions(ours),
+        "`topics { name slug }`, `speakers { title path }`. The page by path is "
+        '`page(path: "/cs/aktuality/bench-news-7/")` with its breadcrumbs, translations, '
+        "image, topics and StreamField body (heading, paragraphs, quote, an image with its "
+        "rendition); the searches are `search(query, locale, pagination: {limit: 10})` for "
+        '"kybernetické bezpečnosti" in Czech and "кібербезпеки" in Ukrainian (inflected forms: '
+        "the Hunspell dictionaries do the matching) with score, excerpt and page. Every row's "
+        "first answer is checked before its load (the 20 cards; the page's title, blocks and "
+        "rendition; 10 results of the locale, each with a highlighted excerpt: "
+        "benchmarks/scenarios.py). " + _modes(context) + _versions(ours),
         "- **wagtail-grapple** and **Wagtail API v2** (`/api/v2/pages/?type=cards.EventPage"
         "&fields=_,title,url_path,start,main_image_card,topics,speakers&limit=20`) serve "
         "benchmarks/peers/, a Wagtail project with the same shape (an event page with an image "
@@ -273,21 +368,29 @@ def _setup(context: Context) -> list[str]:
         "documentation shows, with the same gunicorn options and database settings "
         "(persistent connections with health checks), in their own venv `.venv-bench` "
         "(grapple needs graphql-core < 3.3). " + _versions(peers),
-        "- **Data** (benchmarks/shape.py, the same rows on both sides): 500 events, each with "
-        "its own 960×540 JPEG, 2 of 10 topics and 3 of 30 speakers, under a home page the "
-        "default site points at; built by benchmarks/data.py here (English only, no demo "
-        "content) and benchmarks/peers/build.py there. Pages are live, without revisions.",
+        "- **Data** (benchmarks/shape.py): BENCH_PAGES pages here, a third per locale (English, "
+        "Czech, Ukrainian): per locale a home page, three indexes, 40% events, 40% news, the "
+        "rest people; each event with 2 of 10 topics, 3 of 30 speakers, an image from a pool of "
+        "40 (960×540 JPEGs; the first 20 events each their own) and a StreamField body; the "
+        "translations share the English pages' translation keys, their topic rows point at the "
+        "locale's topics and their speaker rows at the English people, as wagtail-localize "
+        "leaves them. Inserted in bulk (benchmarks/tree.py), live, without revisions, then the "
+        "search index (`update_index`) and ANALYZE. The peers get the same English events, "
+        "topics, speakers and images, without locales, news or other people "
+        "(benchmarks/peers/build.py). No demo content on either side.",
         "- **Minimal Django JSON view**: a `JsonResponse` on the peers' server, no database: "
         "the ceiling of Django under gunicorn here.",
         "- **Renditions** of the card (`fill-480x270`) exist on both sides before the load, so "
         "no request makes one; the bench checks every server's first answer is the same 20 "
         "cards with such a rendition.",
         "- **SQL queries** are counted in each project's own process (Django's test client and "
-        "`CaptureQueriesContext`), after one warm-up request, at 10 and 100 items.",
+        "`CaptureQueriesContext`), after one warm-up request (per-process lookups filled, as in "
+        "a server that has served a request), at 10 and 100 items for the cards and once for "
+        "the page and the searches.",
         "- **Load** (benchmarks/loadgen.py): asyncio clients in one process, each sending the "
         "next request when the answer is read; sync workers close the connection after each "
         "answer, so each request includes its TCP connect. Only answers completed in the "
-        "window count; p50 and p99 are of those.",
+        "window count; p50, p95 and p99 are of those.",
     ]
 
 
@@ -311,15 +414,18 @@ def _rerun() -> list[str]:
         "## How to rerun",
         "",
         "```sh",
-        "make bench                                      # this file, about 5 minutes",
-        ".venv/bin/python benchmarks/bench.py --quick    # smoke run, 3 s per server, prints only",
-        ".venv/bin/python benchmarks/bench.py --clients 32 --seconds 60 --keep",
+        "make bench                                      # this file, about 8 minutes",
+        ".venv/bin/python benchmarks/bench.py --quick    # smoke run, 3 s per row, prints only",
+        "BENCH_PAGES=50000 .venv/bin/python benchmarks/bench.py   # the scale run",
+        ".venv/bin/python benchmarks/bench.py --clients 32 --seconds 60 --mixed-seconds 120 --keep",
+        ".venv/bin/python benchmarks/profile_cards.py    # one request in-process, with cProfile",
         "```",
         "",
-        "It needs PostgreSQL on 127.0.0.1:5432 (user postgres), and Redis on 127.0.0.1:6379 for "
-        "the cached rows (skipped without it). It makes the databases `cms_bench` and "
-        "`cms_bench_peers` and drops them at the end (`--keep` keeps them), and the venv "
-        "`.venv-bench` (kept between runs while benchmarks/peers/requirements.txt is "
+        "It needs PostgreSQL on 127.0.0.1:5432 (user postgres) with the Czech and Ukrainian "
+        "Hunspell dictionaries (`make search-dictionaries`), and Redis on 127.0.0.1:6379 for the "
+        "cached rows and the mixed load (skipped without it). It makes the databases "
+        "`cms_bench` and `cms_bench_peers` and drops them at the end (`--keep` keeps them), and "
+        "the venv `.venv-bench` (kept between runs while benchmarks/peers/requirements.txt is "
         "unchanged); logs are in var/bench/. Close other work on the machine first: the "
         "servers, PostgreSQL and the load generator share its cores.",
         "",

@@ -16,6 +16,7 @@ import warnings
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -90,7 +91,13 @@ class CheckedImageField(WagtailImageField):
             % {
                 "width": width,
                 "height": height,
-                "frames": f" × {frames} frames" if frames > 1 else "",
+                "frames": (
+                    " "
+                    + ngettext("× %(count)d frame", "× %(count)d frames", frames)
+                    % {"count": frames}
+                    if frames > 1
+                    else ""
+                ),
                 "megapixels": megapixels(pixels),
                 "limit": megapixels(self.max_image_pixels),
             },

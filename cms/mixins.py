@@ -110,10 +110,12 @@ class TranslatableOrderable(TranslatableMixin, Orderable):
         abstract = True
 
 
-def inline_row(target: str, field: str, help_text: str, translatable: bool = False):
+def inline_row(
+    target: str, field: str, help_text: str, verbose_name: str, translatable: bool = False
+):
     """The abstract base of rows of inline lists pointing to `target` through `field`, e.g.
     `PersonRow = inline_row("people.PersonPage", "person", …)`; a concrete row adds only its
-    page (cms.fields.belongs_to).
+    page (cms.fields.belongs_to). `verbose_name` labels the field in the admin's inline form.
 
     Rows pointing to a translatable snippet are translatable, so that a translated page points
     to the snippet's translation; rows pointing to pages are not (the API resolves a page into
@@ -126,7 +128,7 @@ def inline_row(target: str, field: str, help_text: str, translatable: bool = Fal
         {
             "__module__": __name__,
             "__doc__": f"A row of an inline list pointing to a {field}.",
-            field: linked(target, help_text),
+            field: linked(target, help_text, verbose_name),
             "panels": [FieldPanel(field)],
             "Meta": type("Meta", (base.Meta,), {"abstract": True}),
         },

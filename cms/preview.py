@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .models import PagePreview
@@ -103,21 +104,24 @@ class FrontendPreviewMixin:
 
     @property
     def preview_modes(self):
-        return [("", "Frontend")] if settings.PREVIEW_FRONTEND_URLS else []
+        return [("", _("Frontend"))] if settings.PREVIEW_FRONTEND_URLS else []
 
     def serve_preview(self, request, mode_name):
         """`self` is the page built from the editor's form (or an old revision): store it."""
         if self.pk is None:
             response = HttpResponse(
-                "Save a draft first: the frontend can preview pages that exist.",
+                _("Save a draft first: the frontend can preview pages that exist."),
                 content_type="text/plain; charset=utf-8",
             )
         else:
             url = frontend_preview_url(self)
             if url is None:
                 response = HttpResponse(
-                    f"No frontend preview address is set for '{self.locale.language_code}' "
-                    "(PREVIEW_FRONTEND_URLS).",
+                    _(
+                        "No frontend preview address is set for '%(language)s' "
+                        "(PREVIEW_FRONTEND_URLS)."
+                    )
+                    % {"language": self.locale.language_code},
                     content_type="text/plain; charset=utf-8",
                 )
             else:

@@ -13,6 +13,7 @@ from django.db.models import Case, F, IntegerField, Max, OuterRef, Q, Subquery, 
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter, MultipleChoiceFilter
 from django_filters.fields import ModelChoiceField
 from wagtail.admin.filters import WagtailFilterSet
@@ -183,17 +184,17 @@ class EventFilterSet(WagtailFilterSet):
     translatable)."""
 
     kind = MultipleChoiceFilter(
-        label="Type", choices=EventKind.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Type"), choices=EventKind.choices, widget=forms.CheckboxSelectMultiple
     )
     when = ChoiceFilter(
-        label="When",
-        choices=[(UPCOMING, "Upcoming (not ended yet)"), (PAST, "Past")],
-        empty_label="Any time",
+        label=_("When"),
+        choices=[(UPCOMING, _("Upcoming (not ended yet)")), (PAST, _("Past"))],
+        empty_label=_("Any time"),
         widget=forms.RadioSelect,
         method="filter_when",
     )
     part_of = MainEventChoiceFilter(
-        label="Part of",
+        label=_("Part of"),
         queryset=main_events_for,
         method="filter_part_of",
     )
@@ -217,9 +218,9 @@ class EventFilterSet(WagtailFilterSet):
 
 
 class EventListingView(IndexView):
-    page_title = "Events"
-    verbose_name = "event"
-    verbose_name_plural = "events"
+    page_title = _("Events")
+    verbose_name = _("event")
+    verbose_name_plural = _("events")
     default_ordering = GROUPED
     # The locale has a column of its own, so the title cell does not repeat it.
     show_locale_labels = False
@@ -264,18 +265,18 @@ class EventListingViewSet(PageListingViewSet):
     index_view_class = EventListingView
     name = "events"
     icon = "date"
-    menu_label = "Events"
+    menu_label = _("Events")
     menu_order = 150
     add_to_admin_menu = True
     menu_item_class = EventsMenuItem
     columns = [
         BulkActionsColumn("bulk_actions"),
-        EventTitleColumn("title", label="Title", sort_key="title", classname="title"),
-        EventTimeColumn("start", label="Start", sort_key="start"),
-        EventTimeColumn("end", label="End", sort_key="end"),
-        Column("kind", label="Type", accessor="get_kind_display", sort_key="kind"),
-        Column("part_of", label="Part of", accessor="_part_of"),
+        EventTitleColumn("title", label=_("Title"), sort_key="title", classname="title"),
+        EventTimeColumn("start", label=_("Start"), sort_key="start"),
+        EventTimeColumn("end", label=_("End"), sort_key="end"),
+        Column("kind", label=_("Type"), accessor="get_kind_display", sort_key="kind"),
+        Column("part_of", label=_("Part of"), accessor="_part_of"),
         LocaleColumn(),
-        PageStatusColumn("status", label="Status", sort_key="live"),
+        PageStatusColumn("status", label=_("Status"), sort_key="live"),
     ]
     filterset_class = EventFilterSet

@@ -8,6 +8,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -26,95 +27,111 @@ TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezone
 
 
 class EventKind(models.TextChoices):
-    FORUM = "forum", "Forum"
-    EXPERT_MISSION = "expert_mission", "Expert mission"
-    WEBINAR = "webinar", "Webinar"
-    TRADE_FAIR = "trade_fair", "Trade fair or business mission"
-    OTHER = "other", "Other"
+    FORUM = "forum", _("Forum")
+    EXPERT_MISSION = "expert_mission", _("Expert mission")
+    WEBINAR = "webinar", _("Webinar")
+    TRADE_FAIR = "trade_fair", _("Trade fair or business mission")
+    OTHER = "other", _("Other")
 
 
 class EventIndexPage(ListingPage):
     """The list of events; one per locale site."""
 
-    intro = listing_intro("events")
+    intro = listing_intro(_("Text above the list of events."))
 
     subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
 
 
 class EventPage(HeadlessPage):
     """A forum, mission, webinar or fair, possibly part of a larger event."""
 
     kind = models.CharField(
-        "type",
+        _("type"),
         max_length=20,
         choices=EventKind.choices,
         default=EventKind.FORUM,
-        help_text="What sort of event this is: forum, expert mission, webinar, fair or other.",
+        help_text=_("What sort of event this is: forum, expert mission, webinar, fair or other."),
     )
     # The admin's date-time widgets read and write the editor's own time zone (Wagtail's
     # account preferences), not the event's; the help texts say so.
     start = models.DateTimeField(
-        "start",
-        help_text="Date and time the event starts, in your own time zone (your account's "
-        "preferences); readers see it in the event's time zone.",
+        _("start"),
+        help_text=_(
+            "Date and time the event starts, in your own time zone (your account's "
+            "preferences); readers see it in the event's time zone."
+        ),
     )
     end = models.DateTimeField(
-        "end",
-        help_text="Date and time it ends, in your own time zone as for the start; missions and "
-        "fairs last several days.",
+        _("end"),
+        help_text=_(
+            "Date and time it ends, in your own time zone as for the start; missions and "
+            "fairs last several days."
+        ),
     )
     time_zone = models.CharField(
-        "time zone",
+        _("time zone"),
         max_length=64,
         choices=TIME_ZONE_CHOICES,
         default=DEFAULT_TIME_ZONE,
-        help_text="The time zone of the place the event happens in, e.g. Europe/Kyiv; readers "
-        "see the start and end in it.",
+        help_text=_(
+            "The time zone of the place the event happens in, e.g. Europe/Kyiv; readers "
+            "see the start and end in it."
+        ),
     )
     # What cms.fields.optional_link makes, with a label (the helper takes none).
     parent_event = models.ForeignKey(
         "self",
-        verbose_name="part of",
+        verbose_name=_("part of"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="sub_events",
-        help_text="The larger event this one is part of, e.g. the forum a workshop belongs to or "
-        "the expert mission a forum is held during; empty for an event on its own.",
+        help_text=_(
+            "The larger event this one is part of, e.g. the forum a workshop belongs to or "
+            "the expert mission a forum is held during; empty for an event on its own."
+        ),
     )
     city = models.CharField(
-        "city", max_length=120, blank=True, help_text="City, e.g. Prague or Brno."
+        _("city"), max_length=120, blank=True, help_text=_("City, e.g. Prague or Brno.")
     )
     venue = models.CharField(
-        "venue",
+        _("venue"),
         max_length=200,
         blank=True,
-        help_text="Building or place, e.g. Ministry of Industry and Trade.",
+        help_text=_("Building or place, e.g. Ministry of Industry and Trade."),
     )
-    address = models.TextField("address", blank=True, help_text="Street address of the venue.")
+    address = models.TextField(
+        _("address"), blank=True, help_text=_("Street address of the venue.")
+    )
     online_url = models.URLField(
-        "online link",
+        _("online link"),
         blank=True,
-        help_text="Web address to join online, for webinars and hybrid events.",
+        help_text=_("Web address to join online, for webinars and hybrid events."),
     )
     registration_url = models.URLField(
-        "registration link",
+        _("registration link"),
         blank=True,
-        help_text="Web address where participants register, e.g. a form or a ticket shop.",
+        help_text=_("Web address where participants register, e.g. a form or a ticket shop."),
     )
     summary = summary_field()
-    main_image = image_field("Picture for listings and the top of the event page.")
+    main_image = image_field(
+        _("Picture for listings and the top of the event page."), _("main image")
+    )
     programme = StreamField(
         ProgrammeBlock(),
         blank=True,
-        verbose_name="programme",
-        help_text="The agenda, item by item: time, title, speakers.",
+        verbose_name=_("programme"),
+        help_text=_("The agenda, item by item: time, title, speakers."),
     )
     body = StreamField(
         BaseStreamBlock(),
         blank=True,
-        verbose_name="body",
-        help_text="Everything else about the event: text, pictures, links.",
+        verbose_name=_("body"),
+        help_text=_("Everything else about the event: text, pictures, links."),
     )
 
     content_panels = HeadlessPage.content_panels + [
@@ -125,7 +142,7 @@ class EventPage(HeadlessPage):
                 FieldPanel("time_zone"),
                 FieldPanel("parent_event"),
             ],
-            heading="When",
+            heading=_("When"),
         ),
         MultiFieldPanel(
             [
@@ -135,30 +152,33 @@ class EventPage(HeadlessPage):
                 FieldPanel("online_url"),
                 FieldPanel("registration_url"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         FieldPanel("summary"),
         FieldPanel("main_image"),
         InlinePanel(
-            "topics", label="topic", heading="Topics", help_text="Readers filter events by topic."
+            "topics",
+            label=_("topic"),
+            heading=_("Topics"),
+            help_text=_("Readers filter events by topic."),
         ),
         InlinePanel(
             "organisers",
-            label="organiser",
-            heading="Organisers",
-            help_text="Organisations of the network that run the event.",
+            label=_("organiser"),
+            heading=_("Organisers"),
+            help_text=_("Organisations of the network that run the event."),
         ),
         InlinePanel(
             "speakers",
-            label="speaker",
-            heading="Speakers",
-            help_text="People who speak; each is linked to their profile page.",
+            label=_("speaker"),
+            heading=_("Speakers"),
+            help_text=_("People who speak; each is linked to their profile page."),
         ),
         InlinePanel(
             "participants",
-            label="participant",
-            heading="Participants",
-            help_text="People who take part, e.g. the members of an expert mission.",
+            label=_("participant"),
+            heading=_("Participants"),
+            help_text=_("People who take part, e.g. the members of an expert mission."),
         ),
         FieldPanel("programme"),
         FieldPanel("body"),
@@ -195,16 +215,17 @@ class EventPage(HeadlessPage):
     )
 
     class Meta:
-        verbose_name = "event page"
+        verbose_name = _("event page")
+        verbose_name_plural = _("event pages")
         ordering = ["start"]
 
     def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
-            errors["end"] = "The event cannot end before it starts."
+            errors["end"] = _("The event cannot end before it starts.")
         if self.parent_event_id and self.pk and self.parent_event_id == self.pk:
-            errors["parent_event"] = "An event cannot be part of itself."
+            errors["parent_event"] = _("An event cannot be part of itself.")
         if errors:
             raise ValidationError(errors)
 
@@ -216,9 +237,17 @@ class EventPage(HeadlessPage):
 class EventPageTopic(TopicRow):
     page = belongs_to(EventPage, "topics", "Topics of the event, in the asked-for locale.")
 
+    class Meta(TopicRow.Meta):
+        verbose_name = _("event topic")
+        verbose_name_plural = _("event topics")
+
 
 class EventOrganiser(OrganisationRow):
     page = belongs_to(EventPage, "organisers", "Organisations that organise the event.")
+
+    class Meta(OrganisationRow.Meta):
+        verbose_name = _("event organiser")
+        verbose_name_plural = _("event organisers")
 
 
 class EventSpeaker(PersonRow):

@@ -6,6 +6,7 @@ cms/mixins.py for the rules they follow).
 
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -21,18 +22,25 @@ from people.models import PersonRow
 class Topic(NamedSnippet):
     """A theme of the network's work: AI, smart cities, smart industry, cybersecurity."""
 
-    name = models.CharField(max_length=120, help_text="The topic's name, as readers see it.")
-    slug = models.SlugField(
-        max_length=120,
-        help_text="Stable key for filters and URLs; the same in every language.",
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The topic's name, as readers see it.")
     )
-    description = models.TextField(blank=True, help_text="One or two sentences about the topic.")
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("Stable key for filters and URLs; the same in every language."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences about the topic.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     # The slug is a filter key shared by all locales, so it follows the English source.
     translatable_fields = mixins.translated("name", "description") + mixins.synchronised("slug")
 
     class Meta(NamedSnippet.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
         ]
@@ -47,10 +55,12 @@ class HomePage(HeadlessPage):
     """The root of one locale's site."""
 
     intro = models.TextField(
-        "welcome text", help_text="The welcome text at the top of the home page."
+        _("welcome text"), help_text=_("The welcome text at the top of the home page.")
     )
-    hero_image = image_field("Wide picture at the top of the home page.")
-    body = StreamField(BaseStreamBlock(), blank=True, help_text="The home page's story.")
+    hero_image = image_field(_("Wide picture at the top of the home page."), _("hero image"))
+    body = StreamField(
+        BaseStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The home page's story.")
+    )
 
     content_panels = HeadlessPage.content_panels + [
         FieldPanel("intro"),
@@ -58,16 +68,16 @@ class HomePage(HeadlessPage):
         FieldPanel("body"),
         InlinePanel(
             "featured_news",
-            label="news item",
-            heading="Featured news",
-            help_text="Up to six news items shown on the home page, in this order.",
+            label=_("news item"),
+            heading=_("Featured news"),
+            help_text=_("Up to six news items shown on the home page, in this order."),
             max_num=6,
         ),
         InlinePanel(
             "featured_events",
-            label="event",
-            heading="Featured events",
-            help_text="Up to six events shown on the home page, in this order.",
+            label=_("event"),
+            heading=_("Featured events"),
+            help_text=_("Up to six events shown on the home page, in this order."),
             max_num=6,
         ),
     ]
@@ -87,19 +97,20 @@ class HomePage(HeadlessPage):
     )
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
 
 # Rows of inline lists, one abstract base per kind of target: a page's list names only its page.
 
 
-TopicRow = inline_row("home.Topic", "topic", "A topic.", translatable=True)
-EventRow = inline_row("events.EventPage", "event", "An event.")
+TopicRow = inline_row("home.Topic", "topic", _("A topic."), _("topic"), translatable=True)
+EventRow = inline_row("events.EventPage", "event", _("An event."), _("event"))
 
 
 class HomePageFeaturedNews(Orderable):
     page = belongs_to(HomePage, "featured_news", "News items featured on the home page.")
-    news = linked("home.NewsPage", "A news item shown on the home page.")
+    news = linked("home.NewsPage", _("A news item shown on the home page."), _("news item"))
     panels = [FieldPanel("news")]
 
 
@@ -111,9 +122,11 @@ class StandardPage(HeadlessPage):
     """A generic page: 'Who are we?', the memorandum."""
 
     intro = models.TextField(
-        "introduction", blank=True, help_text="A short lead shown above the body."
+        _("introduction"), blank=True, help_text=_("A short lead shown above the body.")
     )
-    body = StreamField(BaseStreamBlock(), help_text="The page's content.")
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("body"), help_text=_("The page's content.")
+    )
 
     content_panels = HeadlessPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -124,41 +137,54 @@ class StandardPage(HeadlessPage):
     ]
     translatable_fields = mixins.PAGE_TRANSLATABLE_FIELDS + mixins.translated("intro", "body")
 
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
 
 class NewsIndexPage(ListingPage):
     """The list of news items; one per locale site."""
 
-    intro = listing_intro("news")
+    intro = listing_intro(_("Text above the list of news."))
 
     subpage_types = ["home.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
 
 
 class NewsPage(HeadlessPage):
     """A news item."""
 
-    date = models.DateField("publication date", help_text="Publication date shown to readers.")
+    date = models.DateField(
+        _("publication date"), help_text=_("Publication date shown to readers.")
+    )
     summary = summary_field()
-    main_image = image_field("Picture for listings and the top of the article.")
-    body = StreamField(BaseStreamBlock(), help_text="The article.")
+    main_image = image_field(_("Picture for listings and the top of the article."), _("main image"))
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), help_text=_("The article."))
 
     content_panels = HeadlessPage.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("summary")], heading="Listing"),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("summary")], heading=_("Listing")),
         FieldPanel("main_image"),
         FieldPanel("body"),
         InlinePanel(
-            "topics", label="topic", heading="Topics", help_text="Readers filter news by topic."
+            "topics",
+            label=_("topic"),
+            heading=_("Topics"),
+            help_text=_("Readers filter news by topic."),
         ),
         InlinePanel(
             "related_events",
-            label="event",
-            heading="Related events",
-            help_text="Events the news item is about.",
+            label=_("event"),
+            heading=_("Related events"),
+            help_text=_("Events the news item is about."),
         ),
         InlinePanel(
             "related_people",
-            label="person",
-            heading="Related people",
-            help_text="People the news item mentions.",
+            label=_("person"),
+            heading=_("Related people"),
+            help_text=_("People the news item mentions."),
         ),
     ]
     parent_page_types = ["home.NewsIndexPage"]
@@ -176,12 +202,17 @@ class NewsPage(HeadlessPage):
     )
 
     class Meta:
-        verbose_name = "news page"
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
         ordering = ["-date"]
 
 
 class NewsPageTopic(TopicRow):
     page = belongs_to(NewsPage, "topics", "Topics of the news item, in the asked-for locale.")
+
+    class Meta(TopicRow.Meta):
+        verbose_name = _("news topic")
+        verbose_name_plural = _("news topics")
 
 
 class NewsPageRelatedEvent(EventRow):

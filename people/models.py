@@ -6,6 +6,7 @@ cms/mixins.py for the rules they follow).
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
@@ -18,28 +19,37 @@ from cms.mixins import HeadlessPage, ListingPage, NamedSnippet, TranslatableOrde
 
 
 class OrganisationKind(models.TextChoices):
-    SIGNATORY = "signatory", "Memorandum signatory"
-    MEMBER = "member", "Member"
-    PARTNER = "partner", "Partner"
+    SIGNATORY = "signatory", _("Memorandum signatory")
+    MEMBER = "member", _("Member")
+    PARTNER = "partner", _("Partner")
 
 
 class Organisation(NamedSnippet):
     """A ministry, cluster, company or association of the network."""
 
-    name = models.CharField(max_length=200, help_text="Full name of the organisation.")
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("Full name of the organisation.")
+    )
     short_name = models.CharField(
-        max_length=40, blank=True, help_text="Abbreviation readers know it by, e.g. UCA."
+        _("short name"),
+        max_length=40,
+        blank=True,
+        help_text=_("Abbreviation readers know it by, e.g. UCA."),
     )
     kind = models.CharField(
-        "membership",
+        _("membership"),
         max_length=20,
         choices=OrganisationKind.choices,
-        help_text="How the organisation belongs to the network.",
+        help_text=_("How the organisation belongs to the network."),
     )
-    country = CountryField(help_text="Country of the organisation's seat.")
-    website = models.URLField(blank=True, help_text="The organisation's own website.")
-    logo = image_field("The organisation's logo.")
-    description = models.TextField(blank=True, help_text="What the organisation does.")
+    country = CountryField(_("country"), help_text=_("Country of the organisation's seat."))
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The organisation's own website.")
+    )
+    logo = image_field(_("The organisation's logo."), _("logo"))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the organisation does.")
+    )
 
     panels = [
         FieldPanel("name"),
@@ -65,39 +75,64 @@ class Organisation(NamedSnippet):
         + mixins.overridable("logo")
     )
 
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
 
 class Award(NamedSnippet):
     """An award the network gives, e.g. Professionals4Ukraine."""
 
-    name = models.CharField(max_length=200, help_text="The award's name.")
+    name = models.CharField(_("name"), max_length=200, help_text=_("The award's name."))
     awarded_by = optional_link(
-        Organisation, "The organisation that gives the award.", related_name="awards"
+        Organisation,
+        _("The organisation that gives the award."),
+        related_name="awards",
+        verbose_name=_("awarded by"),
     )
-    description = models.TextField(blank=True, help_text="What the award recognises.")
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the award recognises.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("awarded_by"), FieldPanel("description")]
     translatable_fields = mixins.translated("name", "awarded_by", "description")
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
 
 
 class PeopleIndexPage(ListingPage):
     """The list of ambassadors; one per locale site."""
 
-    intro = listing_intro("people")
+    intro = listing_intro(_("Text above the list of people."))
 
     subpage_types = ["people.PersonPage"]
+
+    class Meta:
+        verbose_name = _("people index page")
+        verbose_name_plural = _("people index pages")
 
 
 class PersonPage(HeadlessPage):
     """An ambassador's profile. The page title is the person's full name."""
 
     role = models.CharField(
-        max_length=200, blank=True, help_text="Job title or role, e.g. cluster manager."
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("Job title or role, e.g. cluster manager."),
     )
-    organisation = optional_link(Organisation, "Where the person works.", related_name="people")
-    country = CountryField(blank=True, help_text="Country the person works in.")
-    photo = image_field("Portrait, ideally square.")
+    organisation = optional_link(
+        Organisation,
+        _("Where the person works."),
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    country = CountryField(_("country"), blank=True, help_text=_("Country the person works in."))
+    photo = image_field(_("Portrait, ideally square."), _("photo"))
     biography = RichTextField(
-        features=RICH_TEXT_FEATURES, blank=True, help_text="A short biography."
+        _("biography"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("A short biography.")
     )
 
     # A person page's title is the person's name, so the editor calls it that; HeadlessPage's
@@ -105,28 +140,28 @@ class PersonPage(HeadlessPage):
     content_panels = [
         TitleFieldPanel(
             "title",
-            heading="Full name",
-            placeholder="Full name*",
-            help_text="As the person writes it.",
+            heading=_("Full name"),
+            placeholder=_("Full name*"),
+            help_text=_("As the person writes it."),
         ),
         *HeadlessPage.content_panels[1:],
         MultiFieldPanel(
             [FieldPanel("role"), FieldPanel("organisation"), FieldPanel("country")],
-            heading="Role",
+            heading=_("Role"),
         ),
         FieldPanel("photo"),
         FieldPanel("biography"),
         InlinePanel(
             "links",
-            label="link",
-            heading="Links",
-            help_text="Profiles and websites, e.g. LinkedIn or a personal site.",
+            label=_("link"),
+            heading=_("Links"),
+            help_text=_("Profiles and websites, e.g. LinkedIn or a personal site."),
         ),
         InlinePanel(
             "award_profiles",
-            label="award",
-            heading="Awards",
-            help_text="Awards the person received, each with its year and citation.",
+            label=_("award"),
+            heading=_("Awards"),
+            help_text=_("Awards the person received, each with its year and citation."),
         ),
     ]
     parent_page_types = ["people.PeopleIndexPage"]
@@ -144,13 +179,18 @@ class PersonPage(HeadlessPage):
     )
 
     class Meta:
-        verbose_name = "person page"
+        verbose_name = _("person page")
+        verbose_name_plural = _("person pages")
         ordering = ["title"]
 
 
-PersonRow = inline_row("people.PersonPage", "person", "A person's profile page.")
+PersonRow = inline_row("people.PersonPage", "person", _("A person's profile page."), _("person"))
 OrganisationRow = inline_row(
-    "people.Organisation", "organisation", "An organisation of the network.", translatable=True
+    "people.Organisation",
+    "organisation",
+    _("An organisation of the network."),
+    _("organisation"),
+    translatable=True,
 )
 
 
@@ -159,14 +199,20 @@ class PersonLink(TranslatableOrderable):
 
     page = belongs_to(PersonPage, "links")
     label = models.CharField(
-        "link text", max_length=80, help_text="What readers click, e.g. LinkedIn or 'Website'."
+        _("link text"),
+        max_length=80,
+        help_text=_("What readers click, e.g. LinkedIn or 'Website'."),
     )
     url = models.URLField(
-        "web address", help_text="The full address, e.g. https://www.linkedin.com/in/name/."
+        _("web address"), help_text=_("The full address, e.g. https://www.linkedin.com/in/name/.")
     )
 
     panels = [FieldPanel("label"), FieldPanel("url")]
     translatable_fields = mixins.translated("label") + mixins.synchronised("url")
+
+    class Meta(TranslatableOrderable.Meta):
+        verbose_name = _("profile link")
+        verbose_name_plural = _("profile links")
 
 
 class AwardProfile(TranslatableOrderable):
@@ -174,13 +220,22 @@ class AwardProfile(TranslatableOrderable):
 
     page = belongs_to(PersonPage, "award_profiles")
     award = models.ForeignKey(
-        Award, on_delete=models.PROTECT, related_name="profiles", help_text="The award received."
+        Award,
+        verbose_name=_("award"),
+        on_delete=models.PROTECT,
+        related_name="profiles",
+        help_text=_("The award received."),
     )
     year = models.PositiveSmallIntegerField(
+        _("year"),
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
-        help_text="The year the award was given.",
+        help_text=_("The year the award was given."),
     )
-    citation = models.TextField(help_text="Why the person received the award.")
+    citation = models.TextField(_("citation"), help_text=_("Why the person received the award."))
 
     panels = [FieldPanel("award"), FieldPanel("year"), FieldPanel("citation")]
     translatable_fields = mixins.translated("award", "citation") + mixins.synchronised("year")
+
+    class Meta(TranslatableOrderable.Meta):
+        verbose_name = _("award profile")
+        verbose_name_plural = _("award profiles")

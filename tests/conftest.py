@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 
+from cms.graphql import lookups
 from home.models import HomePage
 from search.postgres import hunspell_status
 
@@ -55,10 +56,13 @@ def pytest_sessionstart(session):
 @pytest.fixture(autouse=True)
 def fresh_site_root_paths():
     """Wagtail caches the sites' root paths in the cache, which outlives a test's rolled-back
-    transaction: a Site a test made would still be found by the next test's admin pages."""
+    transaction: a Site a test made would still be found by the next test's admin pages. The
+    API's per-process lookups (cms/graphql/lookups.py) outlive it too."""
     Site.clear_site_root_paths_cache()
+    lookups.clear()
     yield
     Site.clear_site_root_paths_cache()
+    lookups.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

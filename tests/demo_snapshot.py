@@ -31,6 +31,11 @@ def pytest_runtest_teardown(item, nextitem):
     snapshot = getattr(item, SNAPSHOT_ATTR, None)
     if snapshot is None:
         return
+    if nextitem is None:
+        # The session ends (or -x stops it): its fixtures, the test database included, are
+        # already torn down, and no later test needs the demo site.
+        delattr(item, SNAPSHOT_ATTR)
+        return
     with item.config.stash[blocking_manager_key].unblock():
         # The flush after a transactional test recreates content types and permissions with new
         # ids; empty everything again without that, then load the saved rows.

@@ -1,12 +1,15 @@
 """The peers' side of the bench data: benchmarks/shape.py built into cms_bench_peers.
 
-Run by benchmarks/bench.py in .venv-bench after `migrate`, with benchmarks/ on the path:
+Run by benchmarks/bench.py in .venv-bench after `migrate`, with benchmarks/ on the path and
+BENCH_PAGES in the environment:
 
     .venv-bench/bin/python benchmarks/peers/build.py
 
 A home page under the root with the default site pointing at it, 10 topics, 30 speaker pages
-and 500 event pages with their images and the card's rendition made beforehand (as on this
-project's side, so no request generates one). Pages are created live without revisions.
+and as many event pages as this project's English tree has (shape.plan), with the same images
+(a pool of shape.IMAGES) and the card's rendition made beforehand (as on this project's side,
+so no request generates one). Pages are inserted in bulk (benchmarks/tree.py), live, without
+revisions.
 """
 
 import io
@@ -29,6 +32,7 @@ from wagtail.images.models import Image  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
 import shape  # noqa: E402
+import tree  # noqa: E402
 
 
 def build_home() -> HomePage:
@@ -53,36 +57,49 @@ def build_image(i: int) -> Image:
     return image
 
 
-def build_event(parent: Page, i: int, topics, speakers) -> EventPage:
-    data = shape.event(i)
-    event = EventPage(
-        live=True,
-        title=data["title"],
-        slug=data["slug"],
-        start=data["start"],
-        end=data["end"],
-        main_image=build_image(i),
-    )
-    for k in data["topics"]:
-        event.topics.add(EventPageTopic(topic=topics[k]))
-    for k in data["speakers"]:
-        event.speakers.add(EventSpeaker(person=speakers[k]))
-    return parent.add_child(instance=event)
+def build_events(parent: Page, count: int, topics, speakers) -> list[EventPage]:
+    images = [build_image(i) for i in range(shape.IMAGES)]
+    events = []
+    for i in range(count):
+        data = shape.event(i)
+        events.append(
+            EventPage(
+                title=data["title"],
+                slug=data["slug"],
+                start=data["start"],
+                end=data["end"],
+                main_image=images[i % shape.IMAGES],
+            )
+        )
+    tree.insert_children(parent, events)
+    topic_rows, speaker_rows = [], []
+    for i, event in enumerate(events):
+        data = shape.event(i)
+        topic_rows += [
+            EventPageTopic(page=event, topic=topics[k], sort_order=n)
+            for n, k in enumerate(data["topics"])
+        ]
+        speaker_rows += [
+            EventSpeaker(page=event, person=speakers[k], sort_order=n)
+            for n, k in enumerate(data["speakers"])
+        ]
+    EventPageTopic.objects.bulk_create(topic_rows, batch_size=2000)
+    EventSpeaker.objects.bulk_create(speaker_rows, batch_size=2000)
+    return events
 
 
 @transaction.atomic
 def main():
+    events = shape.plan(shape.pages_from_environment()).events
     home = build_home()
     topics = [Topic.objects.create(**shape.topic(i)) for i in range(shape.TOPICS)]
     people = home.add_child(instance=Page(title="Speakers", slug="speakers", live=True))
-    speakers = [
-        people.add_child(instance=SpeakerPage(live=True, **shape.speaker(i)))
-        for i in range(shape.SPEAKERS)
-    ]
-    events = home.add_child(instance=Page(title="Events", slug="events", live=True))
-    for i in range(shape.EVENTS):
-        build_event(events, i, topics, speakers)
-    print(f"built {shape.EVENTS} events, {shape.TOPICS} topics, {shape.SPEAKERS} speakers")
+    speakers = tree.insert_children(
+        people, [SpeakerPage(**shape.speaker(i)) for i in range(shape.SPEAKERS)]
+    )
+    parent = home.add_child(instance=Page(title="Events", slug="events", live=True))
+    build_events(parent, events, topics, speakers)
+    print(f"built {events} events, {shape.TOPICS} topics, {shape.SPEAKERS} speakers")
 
 
 if __name__ == "__main__":

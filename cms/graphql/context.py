@@ -20,6 +20,7 @@ from wagtail.models import Locale, Site
 
 from cms.visibility import PublicScope, visible
 
+from . import lookups
 from .errors import LocaleNotFound
 from .published import as_published
 
@@ -33,6 +34,9 @@ class Asked(NamedTuple):
 
 @dataclass
 class Context(StrawberryDjangoContext):
+    # The request's content version, read once when first needed (the view's, shared with the
+    # response cache); the site, scope and locales are kept per process for it (lookups.py).
+    content_version: Callable[[], str | None] | None = None
     _site: Site | None = None
     _scope: PublicScope | None = None
     _locales: dict[str, Locale] | None = None
@@ -44,18 +48,27 @@ class Context(StrawberryDjangoContext):
     _seen: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
     _batches: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
 
+    def remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """`compute()`, or its value kept by this process for the content version."""
+        version = self.content_version() if self.content_version else None
+        return lookups.remembered(version, key, compute)
+
     @property
     def site(self) -> Site | None:
         if self._site is None:
-            self._site = Site.find_for_request(self.request) if self.request else None
-            if self._site is None:
-                self._site = Site.objects.filter(is_default_site=True).first()
+            if self.request is None:
+                self._site = _site_for(None)
+            else:
+                host = (self.request._get_raw_host(), self.request.get_port())
+                self._site = self.remembered(("site", *host), lambda: _site_for(self.request))
         return self._site
 
     @property
     def scope(self) -> PublicScope:
         if self._scope is None:
-            self._scope = PublicScope.of_site(self.site)
+            site = self.site
+            key = ("scope", site.pk if site else None)
+            self._scope = self.remembered(key, lambda: PublicScope.of_site(site))
         return self._scope
 
     def visible(self, model, locale: Locale | None = None, fallback: bool = False):
@@ -65,7 +78,7 @@ class Context(StrawberryDjangoContext):
     @property
     def locales(self) -> dict[str, Locale]:
         if self._locales is None:
-            self._locales = {locale.language_code: locale for locale in Locale.objects.all()}
+            self._locales = self.remembered(("locales",), _all_locales)
         return self._locales
 
     def locale_code(self, locale_id: int) -> str:
@@ -127,6 +140,16 @@ class Context(StrawberryDjangoContext):
                 pending.append(obj)
             results.update(compute(pending, locale, fallback))
         return results.get(obj.pk)
+
+
+def _site_for(request) -> Site | None:
+    """The Site of the request's host, else the default site."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site or Site.objects.filter(is_default_site=True).first()
+
+
+def _all_locales() -> dict[str, Locale]:
+    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 def context(info: Info) -> Context:

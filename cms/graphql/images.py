@@ -78,7 +78,6 @@ class ImageType:
         )
 
     @strawberry_django.field(
-        prefetch_related=["renditions"],
         description="A resized version. `spec` is one of the offered specs (IMAGE_RENDITION_SPECS, "
         "e.g. 'fill-480x270' or 'width-800'); `format` one of the offered formats, e.g. 'webp'.",
     )
@@ -86,7 +85,6 @@ class ImageType:
         return to_rendition(public_rendition(root, filter_spec(spec, format)))
 
     @strawberry_django.field(
-        prefetch_related=["renditions"],
         description="A srcset attribute value ('url 480w, url 960w') for the given widths "
         "(from IMAGE_SRCSET_WIDTHS; all of them when omitted) in the given format.",
     )

@@ -65,11 +65,11 @@ from graphql import (
     get_named_type,
     get_nullable_type,
     is_list_type,
-    parse,
     value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
 
+from .documents import parsed
 from .errors import (
     DocumentTooLarge,
     FragmentCycle,
@@ -136,7 +136,8 @@ def parse_document(query: str, limits: Mapping[str, int]) -> DocumentNode | None
             "are allowed (MAX_DOCUMENT_BYTES)."
         )
     try:
-        return parse(query, max_tokens=limits["MAX_TOKENS"])
+        # Once per text and process (cms/graphql/documents.py).
+        return parsed(query, limits["MAX_TOKENS"])
     except GraphQLError as error:
         if "tokens. Parsing aborted." in error.message:
             raise TooManyTokens(

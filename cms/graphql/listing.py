@@ -52,8 +52,9 @@ def listing(node, model, *, order_by: OrderBy, description: str, filters=None, o
     """
 
     def resolve(info: Info, locale: str | None = None, fallback: bool = False) -> QuerySet:
-        # distinct: filters across inline relations (topics with OR) must not repeat objects.
-        return order_by(in_locale(info, model, locale, fallback).distinct())
+        # Filters across inline relations (topics with OR) could repeat objects: the page of
+        # results is made distinct then, and only then (Paginated.resolve_paginated).
+        return order_by(in_locale(info, model, locale, fallback))
 
     return strawberry_django.offset_paginated(
         Paginated[node], filters=filters, ordering=ordering, description=description

@@ -5,6 +5,7 @@ from typing import Generic, TypeVar
 import strawberry
 import strawberry_django
 from django.conf import settings
+from django.db.models import QuerySet
 from strawberry.types import Info
 from strawberry_django.pagination import (
     OffsetPaginated,
@@ -37,6 +38,23 @@ def check_pagination(pagination: OffsetPaginationInput | None) -> OffsetPaginati
     return pagination
 
 
+def distinct_if_needed(queryset: QuerySet) -> QuerySet:
+    """The queryset, made DISTINCT when a join of its filters can repeat a row (through a
+    reverse foreign key or a many-to-many: a listing filtered by topics).
+
+    Not always: DISTINCT over every column makes PostgreSQL read, sort and compare every
+    matching row (StreamField bodies included) before it can stop at the page's last item, so
+    a listing's cost would grow with the number of pages instead of the page size.
+    """
+    if queryset.query.distinct:
+        return queryset
+    for join in queryset.query.alias_map.values():
+        field = getattr(join, "join_field", None)
+        if getattr(field, "one_to_many", False) or getattr(field, "many_to_many", False):
+            return queryset.distinct()
+    return queryset
+
+
 @strawberry.type(description="One page of a listing.")
 class Paginated(OffsetPaginated[NodeType], Generic[NodeType]):
     locale_code: strawberry.Private[str | None] = None
@@ -45,7 +63,7 @@ class Paginated(OffsetPaginated[NodeType], Generic[NodeType]):
     @classmethod
     def resolve_paginated(cls, queryset, *, info: Info, pagination=None, **kwargs):
         return cls(
-            queryset=queryset,
+            queryset=distinct_if_needed(queryset),
             pagination=check_pagination(pagination),
             locale_code=kwargs.get("locale"),
             fallback=bool(kwargs.get("fallback")),

@@ -104,6 +104,13 @@ def _field_of(model_attribute):
     return model_attribute.field
 
 
+def _described(field) -> str:
+    """The field's help text as the API's description: a plain string now (the schema is made
+    in English, cms/schema.py), not the admin's translatable text, which would be printed in
+    whatever language is active when the SDL is."""
+    return str(field.help_text)
+
+
 def image_of(model_attribute):
     """A field for an image foreign key, e.g. `image_of(models.NewsPage.main_image)`."""
     name = _field_of(model_attribute).name
@@ -111,7 +118,7 @@ def image_of(model_attribute):
     def resolve(root, info: Info):
         return image(info, root, name)
 
-    return strawberry_django.field(resolve, description=_field_of(model_attribute).help_text)
+    return strawberry_django.field(resolve, description=_described(_field_of(model_attribute)))
 
 
 def blocks_of(model_attribute):
@@ -121,7 +128,7 @@ def blocks_of(model_attribute):
     def resolve(root, info: Info):
         return stream(info, root, name)
 
-    return strawberry_django.field(resolve, description=_field_of(model_attribute).help_text)
+    return strawberry_django.field(resolve, description=_described(_field_of(model_attribute)))
 
 
 def target_of(model_attribute):
@@ -131,7 +138,7 @@ def target_of(model_attribute):
     def resolve(root, info: Info):
         return one(info, root, name, name)
 
-    return strawberry_django.field(resolve, description=_field_of(model_attribute).help_text)
+    return strawberry_django.field(resolve, description=_described(_field_of(model_attribute)))
 
 
 def inline_list(through, parent: str = "page"):
@@ -148,4 +155,4 @@ def inline_list(through, parent: str = "page"):
     def resolve(root, info: Info):
         return many(info, root, batch_name, through, fk, parent)
 
-    return strawberry_django.field(resolve, description=parental.help_text)
+    return strawberry_django.field(resolve, description=_described(parental))

@@ -221,17 +221,23 @@ class Prepared:
         return response
 
 
-def prepare(request, data, schema) -> Prepared:
-    """Resolve persisted queries and answer from the cache (Answered) when it can."""
-    cache = shared_cache()
+def version_reader() -> Callable[[], str | None]:
+    """The content version of one request: read at most once, and only when needed."""
     versions: list[str | None] = []
 
     def version() -> str | None:
-        # Read once per request, and only when needed.
         if not versions:
             versions.append(safely(content_version.current))
         return versions[0]
 
+    return version
+
+
+def prepare(request, data, schema, version: Callable[[], str | None] | None = None) -> Prepared:
+    """Resolve persisted queries and answer from the cache (Answered) when it can. `version`
+    reads the request's content version (the view shares it with the Context)."""
+    cache = shared_cache()
+    version = version or version_reader()
     try:
         query = persisted.resolve(data.query, data.operation_name, data.extensions, cache, version)
     except persisted.PersistedQueryError as error:

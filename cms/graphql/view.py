@@ -50,7 +50,7 @@ from .failures import (
 from .ide import render_graphiql
 from .limits import current_limits
 from .ratelimit import RATE_LIMITED, current_rate, rate_limited
-from .response_cache import Answered, prepare
+from .response_cache import Answered, prepare, version_reader
 
 logger = logging.getLogger("cms.graphql")
 
@@ -128,13 +128,15 @@ class GraphQLView(StrawberryView):
         super().__init__(**kwargs)
         self.outage = False
         self.prepared = None  # response_cache.prepare's findings, for create_response
+        # The request's content version, read once for the response cache and the Context.
+        self.content_version = version_reader()
 
     def render_graphql_ide(self, request):
         # Our self-hosted page (cms/graphql/ide.py) instead of strawberry's, which uses a CDN.
         return render_graphiql(request)
 
     def get_context(self, request, response) -> Context:
-        return Context(request=request, response=response)
+        return Context(request=request, response=response, content_version=self.content_version)
 
     def dispatch(self, request, *args, **kwargs):
         request_id = request_id_for(request)
@@ -180,7 +182,7 @@ class GraphQLView(StrawberryView):
         retry_after = rate_limited(request)
         if retry_after is not None:
             raise RateLimited(retry_after)
-        self.prepared = prepare(request, kwargs["request_data"], self.schema)
+        self.prepared = prepare(request, kwargs["request_data"], self.schema, self.content_version)
         kwargs["request_data"] = self.prepared.request_data
         return super().execute_single(request, *args, **kwargs)
 

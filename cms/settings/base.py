@@ -122,6 +122,11 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
+# The admin speaks the user's "Preferred language" (Account → Preferences), one of these: the
+# project's own admin strings are translated into exactly these (locale/, compiled by `make
+# messages`; docs/translation.md "The admin in Czech and Ukrainian").
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # Events happen in Prague and Brno: admin date entry and naive values default to Prague time.
 TIME_ZONE = "Europe/Prague"
 USE_TZ = True
@@ -516,6 +521,10 @@ GRAPHQL_RESPONSE_CACHE = {
     "TIMEOUT": env.int("GRAPHQL_RESPONSE_CACHE_TIMEOUT", default=3600),
     "CACHE": "default",
 }
+# The site of a host, its locale roots and view restrictions, and the locales, kept by each
+# process for one content version instead of four queries per request (cms/graphql/lookups.py).
+# On by default when the cache is shared, for the same reason as the response cache.
+GRAPHQL_LOOKUP_MEMO = env.bool("GRAPHQL_LOOKUP_MEMO", default=_shared_cache)
 
 # HTTP caching of successful anonymous GET answers: `Cache-Control: public, max-age=…,
 # s-maxage=…, stale-while-revalidate=…` with an ETag; If-None-Match answers 304 from the cached

@@ -7,11 +7,13 @@ would let a user act outside their locale or past the review, it is narrowed her
   topics?"). The views of the translatable snippets are given the locale of the object they act
   on (`LocaleRuleViewMixin`), so lock, unlock, history, unpublish, revisions, usage, copy and the
   editor ask `LocalePermissionPolicy` about that locale, the same rule as
-  `user_has_permission_for_instance`.
+  `user_has_permission_for_instance`. Their listings link to and offer ("More") only what the
+  row's locale allows (`LocaleRuleIndexViewMixin`).
 - "Convert to alias page" (wagtail-localize) puts the source's live content under the
   translation's address at once: it is publishing, so it needs the publish permission there.
 - "Copy" of a page needs the permission to add pages in its locale (Wagtail shows the form to
-  anyone who may edit the page and only refuses the destination when the form is sent).
+  anyone who may edit the page and only refuses the destination when the form is sent);
+  Wagtail's move confirmation page is refused to whoever may not move the page there.
 - On a synced translation wagtail-localize's editor replaces Wagtail's, and ignores Wagtail's
   "revert" and "cancel workflow": revert is refused (the content is made from the source and the
   translated strings), cancelling is done here for those who may cancel, and refused otherwise.
@@ -25,6 +27,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
@@ -106,6 +109,40 @@ def with_locale_rule(view_class):
     return type(view_class.__name__, (LocaleRuleViewMixin, view_class), {})
 
 
+class LocaleRuleIndexViewMixin:
+    """For the listing of a translatable snippet, which shows one locale at a time: the title
+    link and the "More" items of each row follow the locale rule for that row's object, so the
+    listing offers no action that the view it opens would refuse."""
+
+    def instance_allows(self, instance, *actions) -> bool:
+        policy = self.permission_policy
+        if not isinstance(policy, LocalePermissionPolicy):
+            return True
+        code = locale_code_of(instance)
+        user = self.request.user
+        return any(policy.user_has_permission_in_locale(user, action, code) for action in actions)
+
+    def get_edit_url(self, instance):
+        if self.instance_allows(instance, "change"):
+            return super().get_edit_url(instance)
+        return None
+
+    def get_copy_url(self, instance):
+        if self.instance_allows(instance, "add"):
+            return super().get_copy_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.instance_allows(instance, "delete"):
+            return super().get_delete_url(instance)
+        return None
+
+    def get_inspect_url(self, instance):
+        if self.instance_allows(instance, "add", "change", "delete", "view"):
+            return super().get_inspect_url(instance)
+        return None
+
+
 def apply_locale_rule_to_snippet_views():
     """register_admin_urls, before Wagtail builds the viewsets' URLs: each translatable
     snippet's viewset constructs its views from the locale-aware classes."""
@@ -117,6 +154,9 @@ def apply_locale_rule_to_snippet_views():
             view_class = getattr(viewset, name, None)
             if isinstance(view_class, type) and issubclass(view_class, PermissionCheckedMixin):
                 setattr(viewset, name, with_locale_rule(view_class))
+        index = viewset.index_view_class
+        if not issubclass(index, LocaleRuleIndexViewMixin):
+            viewset.index_view_class = type(index.__name__, (LocaleRuleIndexViewMixin, index), {})
     return []
 
 
@@ -163,8 +203,10 @@ def guard_editor_actions(request, instance):
         if synced_translation(instance) is not None:
             messages.error(
                 request,
-                "A synced translation has no revisions of its own to go back to: it is made "
-                "from the source and the translated strings. Change the strings instead.",
+                _(
+                    "A synced translation has no revisions of its own to go back to: it is made "
+                    "from the source and the translated strings. Change the strings instead."
+                ),
             )
             raise PermissionDenied
     if request.method == "POST" and request.POST.get("action-cancel-workflow"):
@@ -174,7 +216,9 @@ def guard_editor_actions(request, instance):
         if synced_translation(instance) is not None:
             # wagtail-localize's editor would answer the request without cancelling.
             state.cancel(user=request.user)
-            messages.success(request, f"Workflow on '{instance}' has been cancelled.")
+            messages.success(
+                request, _("Workflow on '%(object)s' has been cancelled.") % {"object": instance}
+            )
             return redirect(edit_url(instance))
     return None
 
@@ -194,6 +238,14 @@ def guard_page_copy(request, page):
         raise PermissionDenied
 
 
+def guard_page_move(request, page, destination):
+    """before_move_page: Wagtail shows its move confirmation to anyone with admin access and
+    only refuses the move when it is sent; whoever may not move the page there is refused at
+    once, as on every other action."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
 localize_convert_to_alias = localize_convert.convert_to_alias
 
 
@@ -204,8 +256,10 @@ def convert_to_alias(request, page_id):
     if not page.permissions_for_user(request.user).can_publish():
         messages.error(
             request,
-            "Converting a translation to an alias publishes the source's content in its place; "
-            "only those who may publish here (the locale's reviewers) can do it.",
+            _(
+                "Converting a translation to an alias publishes the source's content in its "
+                "place; only those who may publish here (the locale's reviewers) can do it."
+            ),
         )
         raise PermissionDenied
     return localize_convert_to_alias(request, page_id)
@@ -254,10 +308,13 @@ class ReviewedUpdateTranslationsView(localize_update.UpdateTranslationsView):
         if drafts:
             messages.warning(
                 self.request,
-                f"Updated as drafts, not published: {', '.join(drafts)}. You may not publish "
-                "in these languages; the translations go live when the language's reviewers "
-                "approve them (Translation review), after a translator has translated the new "
-                "text and submitted it.",
+                _(
+                    "Updated as drafts, not published: %(languages)s. You may not publish in "
+                    "these languages; the translations go live when the language's reviewers "
+                    "approve them (Translation review), after a translator has translated the "
+                    "new text and submitted it."
+                )
+                % {"languages": ", ".join(drafts)},
             )
         return redirect(self.get_success_url() or self.get_default_success_url())
 

@@ -5,10 +5,11 @@ revisions (outdated strings) and when each translator was last sent the digest."
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, TaskState
 
-from .roles import reviewer_locale, user_group_names
+from .roles import TASK_NAME, reviewer_locale, user_group_names
 
 
 class TranslationReviewTask(GroupApprovalTask):
@@ -35,6 +36,20 @@ class TranslationReviewTask(GroupApprovalTask):
         bound to a locale (the ones notified when it is submitted)."""
         code = getattr(getattr(obj, "locale", None), "language_code", None)
         return [group for group in self.groups.all() if reviewer_locale(group.name) in (None, code)]
+
+    @property
+    def display_name(self) -> str:
+        """The task's name in the active language (the workflow emails): the name it was created
+        with is translated, a name an administrator gave it is shown as given."""
+        return gettext(TASK_NAME) if self.name == TASK_NAME else self.name
+
+    @classmethod
+    def get_description(cls):
+        # Shown where a workflow's tasks are chosen (Settings → Workflow tasks).
+        return _(
+            "Members of the chosen groups approve; a locale's reviewers (e.g. Reviewers (uk)) "
+            "approve only content in their own locale"
+        )
 
     def user_can_access_editor(self, obj, user):
         return self._user_reviews(obj, user)
@@ -64,7 +79,8 @@ class TranslationReviewTask(GroupApprovalTask):
     class Meta:
         # The table keeps the name it had when this task lived in the home app (migrations).
         db_table = "home_translationreviewtask"
-        verbose_name = "translation review task"
+        verbose_name = _("translation review task")
+        verbose_name_plural = _("translation review tasks")
 
 
 class SourceChange(models.Model):

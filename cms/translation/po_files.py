@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polib
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringNotUsedInContext,
@@ -66,11 +67,14 @@ def export(translations, out: Path) -> list[Path]:
 
 def describe(warning) -> str:
     if isinstance(warning, UnknownString):
-        return f"string no longer in the source: {warning.string!r}"
+        return _("string no longer in the source: %(string)r") % {"string": warning.string}
     if isinstance(warning, UnknownContext):
-        return f"field no longer in the source: {warning.context!r}"
+        return _("field no longer in the source: %(field)r") % {"field": warning.context}
     if isinstance(warning, StringNotUsedInContext):
-        return f"string no longer used in {warning.context!r}: {warning.string!r}"
+        return _("string no longer used in %(field)r: %(string)r") % {
+            "field": warning.context,
+            "string": warning.string,
+        }
     return str(warning)
 
 

@@ -1,17 +1,11 @@
 """The "Translation status" admin report, its CSV export and the dashboard panel.
 
-Every English page and translatable snippet, per target locale, is one of:
-- missing: no translation in that locale;
-- in progress: a translation exists, some source segments are not translated (percent shown);
-- awaiting review: submitted for review ("Translation review" in progress), not yet approved,
-  rejected or cancelled: the reviewers' queue;
-- machine-translated: complete, but some text is machine-translated and not yet edited by a
-  person or approved;
-- outdated: the English source was published after the translation last took it in (sync), so
-  the translation may say something the source no longer says;
-- up to date.
-The numbers come from the same computation as the API's `translationStatus`
-(cms/translation/status.py).
+Every English page and translatable snippet, per target locale, is in one of the states of
+cms/translation/status.py (missing, in progress, awaiting review, machine-translated, outdated,
+up to date), from the same computation as the API's `translationStatus`. Above the report's
+table and on the dashboard panel, each locale's progress (strings translated, objects up to
+date, counts per state) adds up the same rows (cms/translation/progress.py), as the API's
+`translationProgress` does for the public pages and snippets.
 """
 
 import csv
@@ -24,6 +18,8 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -33,6 +29,7 @@ from wagtail_localize.models import Translation
 from cms.mixins import translatable_snippet_models
 
 from .po_files import TRANSLATION_ID, describe, file_name
+from .progress import assess, summarize
 from .roles import (
     SNIPPET_LOCALE_RULES,
     SOURCE_LOCALE,
@@ -40,15 +37,19 @@ from .roles import (
     user_can_edit_object,
     user_group_names,
 )
-from .status import awaiting_review, compute_statuses
 
-MISSING = "missing"
-IN_PROGRESS = "in progress"
-AWAITING_REVIEW = "awaiting review"
-MACHINE = "machine-translated"
-OUTDATED = "outdated"
-UP_TO_DATE = "up to date"
-STATUSES = [MISSING, IN_PROGRESS, AWAITING_REVIEW, MACHINE, OUTDATED, UP_TO_DATE]
+# The states, their order and `classify` are status.py's, shared with the API; callers import
+# them from here as the report's vocabulary.
+from .status import (  # noqa: F401
+    AWAITING_REVIEW,
+    IN_PROGRESS,
+    MACHINE,
+    MISSING,
+    OUTDATED,
+    STATUSES,
+    UP_TO_DATE,
+    classify,
+)
 
 
 @dataclass
@@ -62,25 +63,14 @@ class Row:
     translation_key: object
     translation_id: int | None
     edit_url: str | None
+    # The source's string segments (None: not prepared for translation) and how many of them
+    # the translation has: the progress summary adds them up (progress.py).
+    segments: int | None = None
+    translated: int = 0
 
 
 def _label(model) -> str:
     return str(model._meta.verbose_name)
-
-
-def classify(status, in_review: bool = False) -> tuple[str, int]:
-    if status is None:
-        return MISSING, 0
-    if in_review:
-        # What the reviewers have to decide on comes first, whatever else is true of it.
-        return AWAITING_REVIEW, status.percent_translated
-    if status.percent_translated < 100:
-        return IN_PROGRESS, status.percent_translated
-    if status.is_outdated:
-        return OUTDATED, 100
-    if status.is_machine_translated:
-        return MACHINE, 100
-    return UP_TO_DATE, 100
 
 
 def _edit_url(obj) -> str:
@@ -108,40 +98,25 @@ def build_rows(locales: list[str] | None = None) -> list[Row]:
         (model, list(model.objects.filter(locale=source)))
         for model in translatable_snippet_models()
     ]
-    rows = []
-    for model, originals in groups:
-        keys = [obj.translation_key for obj in originals]
-        for code in codes:
-            translations = list(
-                model.objects.filter(translation_key__in=keys, locale=by_code[code])
-            )
-            statuses = compute_statuses(translations)
-            in_review = awaiting_review(translations)
-            by_key = {obj.translation_key: obj for obj in translations}
-            for original in originals:
-                translation = by_key.get(original.translation_key)
-                status, percent = classify(
-                    statuses.get(translation.pk) if translation is not None else None,
-                    translation is not None and translation.pk in in_review,
-                )
-                if translation is not None and status == MISSING:
-                    # A translation made without wagtail-localize (no source): count it done.
-                    status, percent = UP_TO_DATE, 100
-                content_type = original.content_type.name if model is Page else _label(model)
-                rows.append(
-                    Row(
-                        title=str(original.title if model is Page else original),
-                        content_type=str(content_type),
-                        locale=code,
-                        status=status,
-                        percent=percent,
-                        source_id=original.pk,
-                        translation_key=original.translation_key,
-                        translation_id=translation.pk if translation else None,
-                        edit_url=_edit_url(translation or original),
-                    )
-                )
-    return rows
+    return [_row(item) for item in assess(groups, codes, by_code)]
+
+
+def _row(item) -> Row:
+    original, translation = item.original, item.translation
+    page = item.model is Page
+    return Row(
+        title=str(original.title if page else original),
+        content_type=str(original.content_type.name if page else _label(item.model)),
+        locale=item.locale,
+        status=item.status,
+        percent=item.percent,
+        source_id=original.pk,
+        translation_key=original.translation_key,
+        translation_id=translation.pk if translation else None,
+        edit_url=_edit_url(translation or original),
+        segments=item.segments,
+        translated=item.translated,
+    )
 
 
 def user_locales(user) -> list[str]:
@@ -162,14 +137,17 @@ def report_view(request):
     locale = request.GET.get("locale") or ""
     status = request.GET.get("status") or ""
     content_type = request.GET.get("content_type") or ""
-    rows = build_rows([locale] if locale in allowed else allowed)
+    codes = [locale] if locale in allowed else allowed
+    rows = build_rows(codes)
     content_types = sorted({row.content_type for row in rows})
-    if status in STATUSES:
-        rows = [row for row in rows if row.status == status]
     if content_type:
         rows = [row for row in rows if row.content_type == content_type]
     if request.GET.get("subtree"):
         rows = rows_in_subtree(rows, request.GET["subtree"])
+    # The progress of what the locale and type filters select, whatever the status filter.
+    progress = summarize(rows, codes)
+    if status in STATUSES:
+        rows = [row for row in rows if row.status == status]
     if request.GET.get("export") == "po":
         return po_archive(request, rows)
     if request.GET.get("export") == "csv":
@@ -185,6 +163,7 @@ def report_view(request):
         "translation/translation_status.html",
         {
             "rows": rows,
+            "progress": progress,
             "locales": allowed,
             "statuses": STATUSES,
             "content_types": content_types,
@@ -237,7 +216,7 @@ def upload_view(request):
     """Upload translated PO files (one .po, or a .zip of them) back into their translations."""
     upload = request.FILES.get("po")
     if upload is None:
-        messages.error(request, "Choose a PO file or a zip of PO files.")
+        messages.error(request, _("Choose a PO file or a zip of PO files."))
         return redirect("translation_status_report")
     if upload.name.endswith(".zip"):
         with zipfile.ZipFile(upload) as archive:
@@ -253,13 +232,21 @@ def upload_view(request):
             po = polib.pofile(text)
             translation = Translation.objects.get(uuid=po.metadata[TRANSLATION_ID])
         except (OSError, ValueError, KeyError, Translation.DoesNotExist):
-            messages.error(request, f"{name}: not a PO file exported from this site.")
+            messages.error(
+                request, _("%(file)s: not a PO file exported from this site.") % {"file": name}
+            )
             continue
         if not user_can_edit_object(request.user, translation.get_target_instance()):
-            messages.error(request, f"{name}: you may not edit this translation.")
+            messages.error(
+                request, _("%(file)s: you may not edit this translation.") % {"file": name}
+            )
             continue
         warnings = translation.import_po(po, user=request.user, tool_name="PO file")
-        messages.success(request, f"{name}: imported into {translation.get_target_instance()}.")
+        messages.success(
+            request,
+            _("%(file)s: imported into %(object)s.")
+            % {"file": name, "object": translation.get_target_instance()},
+        )
         for warning in warnings:
             messages.warning(request, f"{name}: {describe(warning)}")
     return redirect("translation_status_report")
@@ -278,7 +265,7 @@ def admin_urls():
 
 def menu_item():
     return MenuItem(
-        "Translation status",
+        gettext_lazy("Translation status"),
         reverse("translation_status_report"),
         icon_name="site",
         order=700,
@@ -286,7 +273,8 @@ def menu_item():
 
 
 class TranslationStatusPanel(Component):
-    """Dashboard: counts per status for the locales the user translates or reviews."""
+    """Dashboard: for each locale the user translates or reviews, the share of strings
+    translated, the objects up to date and the counts per status."""
 
     name = "translation_status"
     order = 90
@@ -298,12 +286,8 @@ class TranslationStatusPanel(Component):
 
     def get_context_data(self, parent_context=None):
         locales = user_locales(self.user)
-        counts = {code: dict.fromkeys(STATUSES, 0) for code in locales}
-        if locales:
-            for row in build_rows(locales):
-                counts[row.locale][row.status] += 1
         return {
             "statuses": STATUSES,
-            "counts": [(code, [(s, counts[code][s]) for s in STATUSES]) for code in locales],
+            "progress": summarize(build_rows(locales), locales) if locales else [],
             "report_url": reverse("translation_status_report"),
         }

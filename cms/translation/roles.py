@@ -11,6 +11,7 @@ the "Translation review" workflow are attached to a locale's home page as soon a
 (cms/translation/signals.py connects `attach_locale_tree` to the home page's creation).
 """
 
+from django.utils.translation import gettext_noop
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.permissions import get_permission_name, user_can_edit_snippet_type
@@ -19,8 +20,11 @@ SOURCE_LOCALE = "en"
 TARGET_LOCALES = ("cs", "uk")
 EDITORS = "Editors"
 MODERATORS = "Moderators"
-WORKFLOW_NAME = "Translation review"
-TASK_NAME = "Review by the locale's reviewers"
+# The names the workflow and its task are created with: rows, stored in English. Marked for
+# translation so that the emails can name them in the reader's language (templatetags/
+# translation_notifications.py); gettext_noop leaves the stored name as it is.
+WORKFLOW_NAME = gettext_noop("Translation review")
+TASK_NAME = gettext_noop("Review by the locale's reviewers")
 
 ALL = frozenset({"add", "change", "delete", "publish", "lock", "unlock", "view"})
 NO_PUBLISH = frozenset({"add", "change", "delete", "lock", "unlock", "view"})

@@ -17,6 +17,7 @@ hooks.register("before_edit_snippet", admin_guards.guard_editor_actions, order=-
 hooks.register("before_edit_page", admin_guards.guard_editor_actions, order=-90)
 hooks.register("before_delete_snippet", workflow.guard_snippet_delete, order=-100)
 hooks.register("before_copy_page", admin_guards.guard_page_copy, order=-100)
+hooks.register("before_move_page", admin_guards.guard_page_move, order=-100)
 hooks.register("construct_page_action_menu", admin_guards.hide_convert_to_alias)
 hooks.register("construct_snippet_action_menu", admin_guards.hide_snippet_publish)
 # Before Wagtail's own register_admin_urls hook builds the snippet viewsets' URLs.

@@ -1,11 +1,12 @@
 """Review before publish, and the locale rule in the admin (see docs/translation.md).
 
 - wagtail-localize's translation editor only offers "Publish". Translators have no publish
-  permission, so "Submit for review" (added above the editor by this app's template
-  wagtail_localize/admin/edit_translation.html) posts to `submit_for_review`: the translation
-  is saved as a draft revision and enters the object's workflow, "Translation review"
-  for the cs and uk trees and the translatable snippets. The live version stays what it was until
-  a reviewer approves, which publishes the revision.
+  permission, so "Submit for review" (the main action of the editor's action bar, which this
+  app's template wagtail_localize/admin/edit_translation.html renders in place of
+  wagtail-localize's) posts to `submit_for_review`: the translation is saved as a draft revision
+  and enters the object's workflow, "Translation review" for the cs and uk trees and the
+  translatable snippets. The live version stays what it was until a reviewer approves, which
+  publishes the revision. "Save draft" (`save_translation_draft`) saves the draft only.
 - Snippets of another locale are refused (403) in Wagtail's snippet editor, in wagtail-localize's
   editor and in its string/override/PO/machine-translation endpoints. Pages are refused by
   Wagtail's own page permissions, given per locale tree (cms/translation/roles.py).
@@ -15,6 +16,7 @@ from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -85,28 +87,61 @@ def save_draft(translation: Translation, user):
     return instance, draft
 
 
-@require_POST
-def submit_for_review(request, translation_id):
+def editable_translation(request, translation_id) -> Translation:
+    """The enabled translation whose target the user may edit (403 otherwise)."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
     instance = translation.get_target_instance()
     if isinstance(instance, Page):
         instance = instance.specific
     if not user_can_edit_object(request.user, instance):
         raise PermissionDenied
+    return translation
+
+
+@require_POST
+def save_translation_draft(request, translation_id):
+    """The action bar's "Save draft": a draft revision, the live version untouched, no review
+    asked for yet."""
+    translation = editable_translation(request, translation_id)
+    instance, _revision = save_draft(translation, request.user)
+    messages.success(
+        request,
+        _("Saved '%(object)s' as a draft. It goes live when it is submitted and approved.")
+        % {"object": instance},
+    )
+    return redirect(edit_url(instance))
+
+
+def save_draft_url(translation: Translation) -> str:
+    return reverse("translation_review_save_draft", args=[translation.pk])
+
+
+@require_POST
+def submit_for_review(request, translation_id):
+    translation = editable_translation(request, translation_id)
     instance, _revision = save_draft(translation, request.user)
     state = instance.current_workflow_state if isinstance(instance, DraftStateMixin) else None
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(request.user)
-        messages.success(request, f"Resubmitted '{instance}' for review.")
+        messages.success(request, _("Resubmitted '%(object)s' for review.") % {"object": instance})
     elif state is not None:
-        messages.success(request, f"Saved '{instance}'; it is already under review.")
+        messages.success(
+            request, _("Saved '%(object)s'; it is already under review.") % {"object": instance}
+        )
     else:
         workflow = instance.get_workflow()
         if workflow is None:
-            messages.warning(request, f"Saved '{instance}' as a draft: no review applies to it.")
+            messages.warning(
+                request,
+                _("Saved '%(object)s' as a draft: no review applies to it.") % {"object": instance},
+            )
         else:
             workflow.start(instance, request.user)
-            messages.success(request, f"Submitted '{instance}' for review ({workflow.name}).")
+            messages.success(
+                request,
+                _("Submitted '%(object)s' for review (%(workflow)s).")
+                % {"object": instance, "workflow": workflow.name},
+            )
     return redirect(edit_url(instance))
 
 
@@ -123,6 +158,11 @@ def admin_urls():
             "translation-review/submit/<int:translation_id>/",
             submit_for_review,
             name="translation_review_submit",
+        ),
+        path(
+            "translation-review/save-draft/<int:translation_id>/",
+            save_translation_draft,
+            name="translation_review_save_draft",
         ),
     ]
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -80,16 +82,42 @@ RESERVED = _networks(
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 
-# What each kind of refused address is called in the messages.
+# The messages of each kind of refused address, for a literal address and for a host name that
+# resolves to one: whole sentences, so that the admin can say them in the editor's language (they
+# are translated when raised; a worker has no language active and logs them in English).
 KINDS = {
-    "metadata": "a cloud metadata address",
-    "unspecified": "the unspecified address",
-    "loopback": "a loopback address",
-    "link-local": "a link-local address",
-    "multicast": "a multicast address",
-    "private": "a private address",
-    "shared": "a shared (carrier-grade NAT) address",
-    "reserved": "a reserved, non-public address",
+    "metadata": (
+        gettext_noop("%(host)s is a cloud metadata address."),
+        gettext_noop("%(host)s resolves to a cloud metadata address."),
+    ),
+    "unspecified": (
+        gettext_noop("%(host)s is the unspecified address."),
+        gettext_noop("%(host)s resolves to the unspecified address."),
+    ),
+    "loopback": (
+        gettext_noop("%(host)s is a loopback address."),
+        gettext_noop("%(host)s resolves to a loopback address."),
+    ),
+    "link-local": (
+        gettext_noop("%(host)s is a link-local address."),
+        gettext_noop("%(host)s resolves to a link-local address."),
+    ),
+    "multicast": (
+        gettext_noop("%(host)s is a multicast address."),
+        gettext_noop("%(host)s resolves to a multicast address."),
+    ),
+    "private": (
+        gettext_noop("%(host)s is a private address."),
+        gettext_noop("%(host)s resolves to a private address."),
+    ),
+    "shared": (
+        gettext_noop("%(host)s is a shared (carrier-grade NAT) address."),
+        gettext_noop("%(host)s resolves to a shared (carrier-grade NAT) address."),
+    ),
+    "reserved": (
+        gettext_noop("%(host)s is a reserved, non-public address."),
+        gettext_noop("%(host)s resolves to a reserved, non-public address."),
+    ),
 }
 # The kinds WEBHOOK_ALLOW_PRIVATE_ADDRESSES lets through.
 PRIVATE_KINDS = frozenset({"loopback", "private", "shared"})
@@ -186,23 +214,23 @@ def parse(url: str) -> tuple[str, str, int, str]:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as error:
-        raise URLNotAllowed("The URL is not valid.") from error
+        raise URLNotAllowed(_("The URL is not valid.")) from error
     scheme = parts.scheme.lower()
     if scheme not in allowed_schemes():
         raise URLNotAllowed(
-            "Only https URLs are accepted."
+            _("Only https URLs are accepted.")
             if allowed_schemes() == ("https",)
-            else "Only https and http URLs are accepted."
+            else _("Only https and http URLs are accepted.")
         )
     if parts.username is not None or parts.password is not None:
-        raise URLNotAllowed("The URL must not contain a user name or password.")
+        raise URLNotAllowed(_("The URL must not contain a user name or password."))
     host = (parts.hostname or "").rstrip(".")
     if not host:
-        raise URLNotAllowed("The URL has no host name.")
+        raise URLNotAllowed(_("The URL has no host name."))
     try:
         host = host.encode("idna").decode("ascii")
     except UnicodeError as error:
-        raise URLNotAllowed("The host name is not valid.") from error
+        raise URLNotAllowed(_("The host name is not valid.")) from error
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -248,8 +276,9 @@ def check(url: str) -> Target:
     for address in addresses:
         kind = refusal(address)
         if kind:
-            subject = f"{host} is" if literal(host) else f"{host} resolves to"
-            refused = URLNotAllowed(f"{subject} {KINDS[kind]}.")
+            is_address, resolves_to = KINDS[kind]
+            message = is_address if literal(host) else resolves_to
+            refused = URLNotAllowed(_(message) % {"host": host})
             refused.address = address  # for the operators' log, not for the editor
             raise refused
     return Target(scheme, host, port, path, addresses)

@@ -1,5 +1,6 @@
 """Admin → Webhooks: the endpoints editors configure and the delivery log, in one menu group."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,7 +28,7 @@ register_permission_policy(WebhookDelivery, DeliveryLogPolicy(WebhookDelivery))
 class WebhookEndpointViewSet(ModelViewSet):
     model = WebhookEndpoint
     icon = "link-external"
-    menu_label = "Webhook endpoints"
+    menu_label = _("Webhook endpoints")
     list_display = ["name", "url", "active"]
     list_filter = ["active"]
     search_fields = ["name", "url"]
@@ -37,7 +38,7 @@ class WebhookEndpointViewSet(ModelViewSet):
 class WebhookDeliveryViewSet(ModelViewSet):
     model = WebhookDelivery
     icon = "history"
-    menu_label = "Webhook deliveries"
+    menu_label = _("Webhook deliveries")
     list_display = ["event", "endpoint", "status", "attempts", "response_code", "created_at"]
     list_filter = ["status", "event", "endpoint"]
     inspect_view_enabled = True
@@ -59,7 +60,7 @@ class WebhookDeliveryViewSet(ModelViewSet):
 
 
 class WebhookViewSetGroup(ViewSetGroup):
-    menu_label = "Webhooks"
+    menu_label = _("Webhooks")
     menu_icon = "link-external"
     menu_order = 900
     items = (

@@ -125,6 +125,11 @@ SELECTIONS = {
     "search": "totalCount pageInfo { offset limit } "
     f"results {{ score promoted excerpt page {{ {PAGE_CORE} ... on EventPage {{ city }} }} }}",
     "autocomplete": page_selection(None, detail=False),
+    # Counts only: a hidden page, were it counted, would show in the numbers, which
+    # tests/translation/test_progress.py checks exactly.
+    "translationProgress": "locale percentTranslated total upToDate "
+    "counts { missing inProgress awaitingReview machineTranslated outdated upToDate } "
+    "byType { type percentTranslated total upToDate counts { missing upToDate } }",
 }
 
 PAGE_TYPENAMES = {
@@ -1114,6 +1119,7 @@ def edge_cases(field_name: str, targets: Targets) -> list[dict]:
         "redirect": {"path": targets.redirect_paths[0]},
         "search": {"query": "forum"},
         "autocomplete": {"prefix": "fo"},
+        "translationProgress": {"locale": "uk"},
     }.get(field_name, {})
     if "path" in types and field_name != "redirect":
         base = {"path": (targets.paths_by_type[page_type] if page_type else targets.paths)[0]}

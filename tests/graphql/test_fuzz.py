@@ -512,6 +512,12 @@ def _site(targets, sane):
     return st.just({})
 
 
+def _translation_progress(targets, sane):
+    # `locale` is required: only the translated languages answer with content.
+    locales = st.sampled_from(["cs", "uk"]) if sane else fs.locales(sane)
+    return arguments({"locale": locales})
+
+
 # Root field -> (examples, strategy of its arguments given the targets)
 FIELDS = {
     "site": (3, both(_site)),
@@ -536,6 +542,7 @@ FIELDS = {
     "sitemap": (25, both(_sitemap)),
     "search": (35, both(_search)),
     "autocomplete": (30, both(_autocomplete)),
+    "translationProgress": (25, both(_translation_progress)),
 }
 
 

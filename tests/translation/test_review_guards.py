@@ -3,6 +3,7 @@
 report, publishing new snippets, and what wagtail-localize's editor offers."""
 
 import json
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -246,3 +247,80 @@ def test_a_translator_converting_to_an_alias_changes_nothing_live(client, locale
     assert czech.title == memorandum["cs"].title
     assert translation_of(memorandum["en"], locales["cs"]).enabled
     assert StringSegment.objects.filter(source__object_id=czech.translation_key).exists()
+
+
+# --- the translation editor's action bar and "Save draft" -----------------------------------
+
+
+def action_bar(client, url) -> list[str]:
+    """The actions of the editor's action bar, main action first."""
+    html = client.get(url).content.decode()
+    bar = html[
+        html.index("data-translation-actions") : html.index(
+            "</footer>", html.index("data-translation-actions")
+        )
+    ]
+    return re.findall(r'data-translation-action="([a-z-]+)"', bar)
+
+
+def test_the_action_bar_leads_with_submit_for_review_unless_one_may_publish(
+    client, locales, memorandum
+):
+    page_url = reverse("wagtailadmin_pages:edit", args=[memorandum["cs"].pk])
+    topic = Topic.objects.get(locale=locales["cs"], slug="cybersecurity")
+    topic_url = reverse("wagtailsnippets_home_topic:edit", args=[topic.pk])
+
+    client.force_login(UserFactory(groups=["Translators (cs)"]))
+    assert action_bar(client, page_url) == [
+        "submit-for-review",
+        "save-draft",
+        "stop-translation",
+        "lock",
+    ]
+    assert action_bar(client, topic_url) == ["submit-for-review", "save-draft", "stop-translation"]
+
+    # Editors may edit Czech content but not publish it: they submit, as translators do.
+    client.force_login(UserFactory(groups=["Editors"]))
+    assert action_bar(client, page_url)[0] == "submit-for-review"
+    assert "convert-to-alias" not in action_bar(client, page_url)
+
+    # The locale's reviewers publish (their approval), and may convert to an alias.
+    client.force_login(UserFactory(groups=["Reviewers (cs)"]))
+    assert action_bar(client, page_url) == [
+        "publish",
+        "save-draft",
+        "submit-for-review",
+        "stop-translation",
+        "lock",
+        "convert-to-alias",
+        "delete",
+        "unpublish",
+    ]
+    assert action_bar(client, topic_url) == [
+        "publish",
+        "save-draft",
+        "submit-for-review",
+        "stop-translation",
+    ]
+
+
+def test_save_draft_keeps_the_live_version_and_asks_for_no_review(client, locales, memorandum):
+    czech = memorandum["cs"]
+    translation = translation_of(memorandum["en"], locales["cs"])
+    url = reverse("translation_review_save_draft", args=[translation.pk])
+    before = (czech.live_revision_id, czech.title, czech.revisions.count())
+
+    # Another locale's translator is refused, and nothing is saved.
+    client.force_login(UserFactory(groups=["Translators (uk)"]))
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert Page.objects.get(pk=czech.pk).specific.revisions.count() == before[2]
+
+    client.force_login(UserFactory(groups=["Translators (cs)"]))
+    response = client.post(url)
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[czech.pk])
+    czech = Page.objects.get(pk=czech.pk).specific
+    assert (czech.live_revision_id, czech.title) == before[:2]
+    assert czech.revisions.count() == before[2] + 1
+    assert czech.live and czech.has_unpublished_changes
+    assert czech.current_workflow_state is None

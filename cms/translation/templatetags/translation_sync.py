@@ -57,6 +57,17 @@ def field_label(instance, content_path: str) -> str:
 
 
 @register.simple_tag
+def changed_field_label(instance, field: str) -> str:
+    """The label of a field whose source text changed, in the admin's language: "Summary", or
+    "Body › <block>" for a block of a StreamField (workflow.source_changes names its path)."""
+    if isinstance(instance, Page):
+        instance = instance.specific
+    name, _separator, rest = field.partition(" › ")
+    label = field_label(instance, name)
+    return f"{label} › {rest}" if rest else str(label)
+
+
+@register.simple_tag
 def outdated_editor_data(outdated) -> dict:
     """What the editor's script needs to mark the outdated strings' segments."""
     return {
