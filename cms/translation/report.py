@@ -37,19 +37,7 @@ from .roles import (
     user_can_edit_object,
     user_group_names,
 )
-
-# The states, their order and `classify` are status.py's, shared with the API; callers import
-# them from here as the report's vocabulary.
-from .status import (  # noqa: F401
-    AWAITING_REVIEW,
-    IN_PROGRESS,
-    MACHINE,
-    MISSING,
-    OUTDATED,
-    STATUSES,
-    UP_TO_DATE,
-    classify,
-)
+from .status import STATUSES
 
 
 @dataclass

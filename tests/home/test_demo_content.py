@@ -26,7 +26,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page, PageViewRestriction, Revision, Site, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.translation.report import STATUSES, build_rows
+from cms.translation.report import build_rows
+from cms.translation.status import STATUSES
 from events.models import EventPage
 from home.demo import content
 from home.demo.blocks import block_id

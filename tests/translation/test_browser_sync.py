@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 
-from cms.translation.report import IN_PROGRESS
+from cms.translation.status import IN_PROGRESS
 from home.models import StandardPage
 from tests.factories import UserFactory
 from tests.translation.test_sync import PARAGRAPHS, TEXTS, make_translated_page, version

@@ -6,7 +6,7 @@ vocabulary, so it stays as it is there; the admin shows its label, translated.""
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from cms.translation.report import (
+from cms.translation.status import (
     AWAITING_REVIEW,
     IN_PROGRESS,
     MACHINE,
