@@ -18,14 +18,16 @@ Everything runs on this machine against 127.0.0.1:
    have them; grapple, API v2 and the minimal view with the same cards; the load generator alone
    against a fixed answer (its own ceiling); then a mixed load (listings, pages by path,
    searches; 32 clients for 60 s by default) with the response cache on;
-4. prints the tables and writes docs/performance.md (benchmarks/report.py; not with --quick).
+4. prints the tables and writes docs/performance.md, or --output (benchmarks/report.py; not
+   with --quick).
 
     BENCH_PAGES=5000 .venv/bin/python benchmarks/bench.py [--clients 16] [--seconds 20]
-        [--mixed-clients 32] [--mixed-seconds 60] [--quick] [--keep]
+        [--mixed-clients 32] [--mixed-seconds 60] [--quick] [--keep] [--output FILE]
 
 Logs of every step and server are in var/bench/. The databases are dropped at the end (--keep
 keeps them). About 8 minutes with the defaults, a minute more when .venv-bench is made;
-BENCH_PAGES=50000 builds for several minutes more.
+BENCH_PAGES=50000 builds for several minutes more (the scale run:
+`BENCH_PAGES=50000 .venv/bin/python benchmarks/bench.py --output docs/performance-50000.md`).
 """
 
 import argparse
@@ -503,6 +505,11 @@ def options_from(argv=None):
         "--quick", action="store_true", help="3 s per server, 5 s of mixed load, no docs written"
     )
     parser.add_argument("--keep", action="store_true", help="keep the two databases")
+    parser.add_argument(
+        "--output",
+        default="docs/performance.md",
+        help="where the report is written (the scale run: docs/performance-50000.md)",
+    )
     options = parser.parse_args(argv)
     if options.quick:
         options.seconds, options.warmup, options.mixed_seconds = 3, 1, 5
@@ -535,8 +542,8 @@ def main():
     text = report.render(context, results)
     print("\n" + text)
     if not options.quick:
-        (ROOT / "docs" / "performance.md").write_text(text)
-        print("wrote docs/performance.md")
+        (ROOT / options.output).write_text(text)
+        print(f"wrote {options.output}")
 
 
 def run_all(options, redis, context) -> dict:

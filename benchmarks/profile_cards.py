@@ -171,10 +171,16 @@ def profile(options, tree: Path, database: str):
         + summary(timings),
         flush=True,
     )
+    print_profile(options, app.send)
+
+
+def print_profile(options, send):
+    """`send()` K times under cProfile: the top functions (--top), by cumulative time and, with
+    --tottime, by own time; the stats saved in --save's file too."""
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(options.k):
-        app.send()
+        send()
     profiler.disable()
     if options.save:
         profiler.dump_stats(options.save)

@@ -416,9 +416,11 @@ def _rerun() -> list[str]:
         "```sh",
         "make bench                                      # this file, about 8 minutes",
         ".venv/bin/python benchmarks/bench.py --quick    # smoke run, 3 s per row, prints only",
-        "BENCH_PAGES=50000 .venv/bin/python benchmarks/bench.py   # the scale run",
+        "BENCH_PAGES=50000 .venv/bin/python benchmarks/bench.py --output "
+        "docs/performance-50000.md   # the scale run",
         ".venv/bin/python benchmarks/bench.py --clients 32 --seconds 60 --mixed-seconds 120 --keep",
         ".venv/bin/python benchmarks/profile_cards.py    # one request in-process, with cProfile",
+        ".venv/bin/python benchmarks/profile_cached.py   # a response-cache hit in-process",
         "```",
         "",
         "It needs PostgreSQL on 127.0.0.1:5432 (user postgres) with the Czech and Ukrainian "

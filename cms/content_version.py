@@ -42,7 +42,18 @@ def shared_cache():
 def current() -> str | None:
     """The content version now; None when the shared cache cannot hold one (an outage)."""
     cache = shared_cache()
-    record = cache.get(KEY)
+    return _token(cache, cache.get(KEY))
+
+
+def current_and(key: str) -> tuple[str | None, object]:
+    """`current()` and the value of `key` in the shared cache, read in one round trip (the
+    response cache's lookup: every request reads the version, most need one more key)."""
+    cache = shared_cache()
+    found = cache.get_many([KEY, key])
+    return _token(cache, found.get(KEY)), found.get(key)
+
+
+def _token(cache, record: dict | None) -> str | None:
     if record is None:
         cache.add(KEY, _record(next_change_from_database()), timeout=None)
         record = cache.get(KEY)

@@ -19,6 +19,7 @@ from cms.graphql.descriptions import describe_filter_operators
 from cms.graphql.documents import ValidationMemo
 from cms.graphql.failures import ApiSchema, mask_errors
 from cms.graphql.introspection import IntrospectionSwitch
+from cms.graphql.lean import make_lean
 from cms.graphql.limits import QueryLimits
 from cms.graphql.streamfield import BodyBlock  # noqa: F401  (registers the shared blocks)
 
@@ -76,3 +77,6 @@ schema = ApiSchema(
         mask_errors,
     ],
 )
+
+# Model columns and argument-less resolvers skip strawberry's per-field chain (cms/graphql/lean.py).
+LEAN_FIELDS = make_lean(schema)

@@ -218,6 +218,9 @@ class EventPage(HeadlessPage):
         verbose_name = _("event page")
         verbose_name_plural = _("event pages")
         ordering = ["start"]
+        # The listing reads upcoming and past events in start order from this index, stopping at
+        # the page's last item (events/schema.py, default_event_order).
+        indexes = [models.Index(fields=["start"], name="events_start_idx")]
 
     def clean(self):
         super().clean()

@@ -15,6 +15,7 @@ from cms.graphql.images import ImageType
 from cms.graphql.listing import page_queries
 from cms.graphql.localize import localized_keys
 from cms.graphql.pages import PageInterface, listing_page_type
+from cms.graphql.pagination import ordered_in_parts
 from cms.graphql.references import References
 from cms.graphql.streamfield import (
     BodyBlock,
@@ -214,15 +215,22 @@ class EventOrdering:
 
 
 def default_event_order(queryset: QuerySet) -> QuerySet:
-    """Upcoming events first, soonest first; then past events, latest first."""
+    """Upcoming events first, soonest first; then past events, latest first.
+
+    One ORDER BY says it (for any use of the queryset), and the listing reads it as two parts,
+    each from the index on start (cms/graphql/pagination.py, ordered_in_parts)."""
     now = timezone.now()
-    return queryset.annotate(
+    ordered = queryset.annotate(
         _is_past=Case(
             When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()
         ),
         _upcoming_start=Case(When(end__gte=now, then=F("start"))),
         _past_start=Case(When(end__lt=now, then=F("start"))),
     ).order_by("_is_past", F("_upcoming_start").asc(nulls_last=True), F("_past_start").desc(), "pk")
+    return ordered_in_parts(
+        ordered,
+        [(Q(end__gte=now), ("start", "pk")), (Q(end__lt=now), ("-start", "pk"))],
+    )
 
 
 @strawberry.type

@@ -13,9 +13,15 @@ no session cookie), with HTTP 200 and no `errors`. The key is a sha256 of
   the variables as canonical JSON;
 - the site: the Wagtail Site the request's host names (looked up once per host and content
   version in each process);
-- the content version (cms/content_version.py), read from the shared cache at every request: a
-  publish anywhere changes it, and every process then misses at once;
 - the schema, the limits and the persisted-query mode: a deploy that changes them misses too.
+
+An answer is stored with the content version (cms/content_version.py) it was executed under, and
+served only while that is the current version, which is read from the shared cache at every
+request: a publish anywhere changes it, and every process then misses at once (and overwrites the
+stale answer). The version is not in the key so that it and the answer are read in one round
+trip (`content_version.current_and`); the key uses the site found for the host under the last
+version this process saw, and is read again in the rare case that the new version's lookup
+finds another site.
 
 HTTP (GET only; POST answers are not cacheable by HTTP caches): a successful anonymous query
 gets a strong `ETag` (sha256 of the body), `Cache-Control: public, max-age, s-maxage,
@@ -125,7 +131,7 @@ def shared_cache():
 # --- the key ----------------------------------------------------------------------------------
 
 _fingerprints: dict[int, tuple[object, str]] = {}
-_site_ids: dict[tuple, int] = {}
+_site_ids: dict[tuple, tuple[str, int]] = {}  # (host, port) -> (content version, Site pk)
 
 
 def schema_fingerprint(schema) -> str:
@@ -138,20 +144,32 @@ def schema_fingerprint(schema) -> str:
     return cached[1]
 
 
+def _host(request) -> tuple:
+    return (request._get_raw_host(), request.get_port())
+
+
 def site_id(request, version: str) -> int:
     """The pk of the Site answering this host: one lookup per host and content version."""
-    memo = (version, request._get_raw_host(), request.get_port())
-    found = _site_ids.get(memo)
-    if found is None:
-        site = Site.find_for_request(request)  # keeps it on the request for the Context too
-        found = site.pk if site is not None else 0
-        if len(_site_ids) > 256:
-            _site_ids.clear()
-        _site_ids[memo] = found
+    host = _host(request)
+    known = _site_ids.get(host)
+    if known is not None and known[0] == version:
+        return known[1]
+    site = Site.find_for_request(request)  # keeps it on the request for the Context too
+    found = site.pk if site is not None else 0
+    if len(_site_ids) > 256:
+        _site_ids.clear()
+    _site_ids[host] = (version, found)
     return found
 
 
-def cache_key(request, data, document, schema, version: str) -> str:
+def guessed_site_id(request) -> int | None:
+    """The Site pk this host had under the last content version seen (None: never seen); only
+    a guess until that version is confirmed (`site_id`)."""
+    known = _site_ids.get(_host(request))
+    return known[1] if known is not None else None
+
+
+def cache_key(request, data, document, schema, site: int) -> str:
     payload = json.dumps(
         [
             schema_fingerprint(schema),
@@ -161,8 +179,7 @@ def cache_key(request, data, document, schema, version: str) -> str:
             document.text,
             data.operation_name or "",
             data.variables or {},
-            site_id(request, version),
-            version,
+            site,
         ],
         sort_keys=True,
         separators=(",", ":"),
@@ -183,6 +200,7 @@ class Prepared:
     request_data: object
     http_cacheable: bool = False  # GET of a query, anonymous, no preview: public headers
     key: str | None = None  # where its answer is cached; None: not cached
+    version: str | None = None  # the content version it is stored with
     cache: object = None
 
     def finish(self, response, response_data):
@@ -196,7 +214,8 @@ class Prepared:
         body = response.content
         etag = etag_of(body)
         if self.key is not None:
-            safely(lambda: self.cache.set(self.key, (etag, body), timeout()))
+            entry = (self.version, etag, body)
+            safely(lambda: self.cache.set(self.key, entry, timeout()))
         if self.is_get:
             return self.http_answer(response, etag)
         return response
@@ -213,24 +232,58 @@ class Prepared:
         patch_vary_headers(response, VARY)
         return response
 
-    def cached_answer(self, entry):
-        etag, body = entry
+    def cached_answer(self, etag: str, body: bytes):
         response = HttpResponse(body, content_type="application/json")
         if self.is_get:
             return self.http_answer(response, etag)
         return response
 
 
-def version_reader() -> Callable[[], str | None]:
-    """The content version of one request: read at most once, and only when needed."""
-    versions: list[str | None] = []
+class VersionReader:
+    """The content version of one request: read at most once, and only when needed (alone when
+    called, or by `prepare` together with the cached answer)."""
 
-    def version() -> str | None:
-        if not versions:
-            versions.append(safely(content_version.current))
-        return versions[0]
+    __slots__ = ("is_read", "value")
 
-    return version
+    def __init__(self):
+        self.is_read = False
+        self.value = None
+
+    def __call__(self) -> str | None:
+        if not self.is_read:
+            self.known(safely(content_version.current))
+        return self.value
+
+    def known(self, value: str | None) -> None:
+        self.is_read = True
+        self.value = value
+
+
+def version_reader() -> VersionReader:
+    return VersionReader()
+
+
+def lookup(
+    request, data, document, schema, cache, version
+) -> tuple[str | None, str | None, object]:
+    """(key, content version, what the cache holds at the key) for a cacheable request; the key
+    is None when no version could be read (the cache failed)."""
+    guess = guessed_site_id(request)
+    if guess is not None and isinstance(version, VersionReader) and not version.is_read:
+        key = cache_key(request, data, document, schema, guess)
+        current, entry = safely(lambda: content_version.current_and(key), (None, None))
+        version.known(current)
+        if current is None:
+            return None, None, None
+        site = site_id(request, current)
+        if site == guess:
+            return key, current, entry
+    elif (current := version()) is None:
+        return None, None, None
+    else:
+        site = site_id(request, current)
+    key = cache_key(request, data, document, schema, site)
+    return key, current, safely(lambda: cache.get(key))
 
 
 def prepare(request, data, schema, version: Callable[[], str | None] | None = None) -> Prepared:
@@ -250,11 +303,15 @@ def prepare(request, data, schema, version: Callable[[], str | None] | None = No
     if not is_anonymous(request):
         return prepared
     prepared.http_cacheable = request.method == "GET"
-    if enabled() and (current := version()) is not None:
-        prepared.key = cache_key(request, data, document, schema, current)
-        entry = safely(lambda: cache.get(prepared.key))
-        if entry is not None:
-            raise Answered(prepared.cached_answer(entry))
+    if enabled():
+        prepared.key, prepared.version, entry = lookup(
+            request, data, document, schema, cache, version
+        )
+        # Stored under another content version: stale, never served (it is overwritten).
+        if prepared.key is not None and isinstance(entry, tuple) and len(entry) == 3:
+            stored_version, etag, body = entry
+            if stored_version == prepared.version:
+                raise Answered(prepared.cached_answer(etag, body))
     return prepared
 
 

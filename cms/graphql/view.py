@@ -29,6 +29,7 @@ only with DEBUG), from the project's own static files (cms/graphql/ide.py).
 
 import json
 import logging
+from typing import Any
 
 from cross_web import HTTPException
 from django.conf import settings
@@ -128,6 +129,7 @@ class GraphQLView(StrawberryView):
         super().__init__(**kwargs)
         self.outage = False
         self.prepared = None  # response_cache.prepare's findings, for create_response
+        self.counted = False  # the rate limit and prepare ran already (answer_get_early)
         # The request's content version, read once for the response cache and the Context.
         self.content_version = version_reader()
 
@@ -148,6 +150,8 @@ class GraphQLView(StrawberryView):
     def answer(self, request):
         # strawberry's dispatch, with our refusals answered in JSON.
         try:
+            if request.method == "GET":
+                self.answer_get_early(request)
             return self.run(request=request)
         except Answered as answered:  # from the response cache, or a persisted-query refusal
             return answered.response
@@ -175,14 +179,42 @@ class GraphQLView(StrawberryView):
             discard_broken_connections()
             return outage_response()
 
-    def execute_single(self, request, *args, **kwargs):
+    def answer_get_early(self, request) -> None:
+        """A GET's way to the response cache without strawberry's set-up for execution (its
+        response and context objects, a measurable part of a cache hit): the same checks that
+        `run` makes before `execute_single`, then `count_and_prepare`, which raises Answered
+        for a cached answer or a 304. Otherwise `run` goes on as usual, without counting the
+        request again."""
+        adapter = self.request_adapter_class(request)
+        if self.should_render_graphql_ide(adapter):
+            return  # run() renders GraphiQL or refuses, as before
+        request_data = self.parse_request_data(adapter)
+        if isinstance(request_data, list):
+            return
+        self.count_and_prepare(request, request_data)
+
+    def parse_request_data(self, adapter) -> Any:
+        # As strawberry's execute_operation parses the request.
+        try:
+            return self.parse_http_body(adapter)
+        except json.JSONDecodeError as error:
+            raise HTTPException(400, "Unable to parse request body as JSON") from error
+        except KeyError as error:
+            raise HTTPException(400, "File(s) missing in form data") from error
+
+    def count_and_prepare(self, request, request_data) -> None:
         # Where execution starts: the request is read, its document not parsed yet. This is the
         # rate limit's hook (cms/graphql/ratelimit.py), before the response cache so that its
         # hits are counted too.
         retry_after = rate_limited(request)
         if retry_after is not None:
             raise RateLimited(retry_after)
-        self.prepared = prepare(request, kwargs["request_data"], self.schema, self.content_version)
+        self.counted = True
+        self.prepared = prepare(request, request_data, self.schema, self.content_version)
+
+    def execute_single(self, request, *args, **kwargs):
+        if not self.counted:
+            self.count_and_prepare(request, kwargs["request_data"])
         kwargs["request_data"] = self.prepared.request_data
         return super().execute_single(request, *args, **kwargs)
 

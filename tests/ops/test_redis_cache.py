@@ -107,6 +107,16 @@ def test_values_round_trip_through_redis(settings, prefix):
     assert stored == [f"{prefix}:1:counter"]
 
 
+def test_one_redis_client_per_connection_pool(settings, prefix):
+    """Django makes a redis.Redis at every cache call; ours keeps one per pool (cms/cache.py)."""
+    cache = use_cache(settings, REDIS_URL, prefix)
+    client = cache._cache.get_client("answer")
+    assert cache._cache.get_client("other", write=True) is client  # one server, one pool
+    cache.set("answer", 42, 60)
+    assert cache._cache.get_client("answer") is client
+    assert cache.get_many(["answer", "nothing"]) == {"answer": 42}
+
+
 class Proxy:
     """A TCP proxy in front of the real Redis that can be cut (an outage) and restored."""
 
