@@ -2,9 +2,11 @@
 
 Wagtail's PostgreSQL backend indexes `title` and `body` separately, but its search matches
 their concatenation (`(title || body) @@ query`), which neither index serves: every search read
-the whole table. With this index a search over 50,000 pages that matches 15,000 reads them
-through the index: 220 ms → 63 ms for the results and 152 ms → 29 ms for totalCount (EXPLAIN
-ANALYZE, docs/performance-50000.md). Nothing happens on databases other than PostgreSQL.
+the whole table. With this index the bench's Czech search over 50,000 pages, which matches
+15,000, reads them through the index: 220 → 63 ms for the results and 152 → 29 ms for
+totalCount (EXPLAIN ANALYZE), 425 → 125 ms per request (`BENCH_PAGES=50000
+benchmarks/profile_cards.py --scenario search-cs`). Nothing happens on databases other than
+PostgreSQL.
 """
 
 from django.db import migrations
