@@ -220,13 +220,12 @@ def default_event_order(queryset: QuerySet) -> QuerySet:
     One ORDER BY says it (for any use of the queryset), and the listing reads it as two parts,
     each from the index on start (cms/graphql/pagination.py, ordered_in_parts)."""
     now = timezone.now()
-    ordered = queryset.annotate(
-        _is_past=Case(
-            When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()
-        ),
-        _upcoming_start=Case(When(end__gte=now, then=F("start"))),
-        _past_start=Case(When(end__lt=now, then=F("start"))),
-    ).order_by("_is_past", F("_upcoming_start").asc(nulls_last=True), F("_past_start").desc(), "pk")
+    is_past = Case(When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField())
+    upcoming_start = Case(When(end__gte=now, then=F("start")))
+    past_start = Case(When(end__lt=now, then=F("start")))
+    ordered = queryset.order_by(
+        is_past.asc(), upcoming_start.asc(nulls_last=True), past_start.desc(), "pk"
+    )
     return ordered_in_parts(
         ordered,
         [(Q(end__gte=now), ("start", "pk")), (Q(end__lt=now), ("-start", "pk"))],

@@ -259,17 +259,13 @@ class VersionReader:
         self.value = value
 
 
-def version_reader() -> VersionReader:
-    return VersionReader()
-
-
 def lookup(
-    request, data, document, schema, cache, version
+    request, data, document, schema, cache, version: VersionReader
 ) -> tuple[str | None, str | None, object]:
     """(key, content version, what the cache holds at the key) for a cacheable request; the key
     is None when no version could be read (the cache failed)."""
     guess = guessed_site_id(request)
-    if guess is not None and isinstance(version, VersionReader) and not version.is_read:
+    if guess is not None and not version.is_read:
         key = cache_key(request, data, document, schema, guess)
         current, entry = safely(lambda: content_version.current_and(key), (None, None))
         version.known(current)
@@ -286,11 +282,11 @@ def lookup(
     return key, current, safely(lambda: cache.get(key))
 
 
-def prepare(request, data, schema, version: Callable[[], str | None] | None = None) -> Prepared:
+def prepare(request, data, schema, version: VersionReader | None = None) -> Prepared:
     """Resolve persisted queries and answer from the cache (Answered) when it can. `version`
     reads the request's content version (the view shares it with the Context)."""
     cache = shared_cache()
-    version = version or version_reader()
+    version = version or VersionReader()
     try:
         query = persisted.resolve(data.query, data.operation_name, data.extensions, cache, version)
     except persisted.PersistedQueryError as error:

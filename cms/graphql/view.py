@@ -51,7 +51,7 @@ from .failures import (
 from .ide import render_graphiql
 from .limits import current_limits
 from .ratelimit import RATE_LIMITED, current_rate, rate_limited
-from .response_cache import Answered, prepare, version_reader
+from .response_cache import Answered, VersionReader, prepare
 
 logger = logging.getLogger("cms.graphql")
 
@@ -131,7 +131,7 @@ class GraphQLView(StrawberryView):
         self.prepared = None  # response_cache.prepare's findings, for create_response
         self.counted = False  # the rate limit and prepare ran already (answer_get_early)
         # The request's content version, read once for the response cache and the Context.
-        self.content_version = version_reader()
+        self.content_version = VersionReader()
 
     def render_graphql_ide(self, request):
         # Our self-hosted page (cms/graphql/ide.py) instead of strawberry's, which uses a CDN.

@@ -118,6 +118,6 @@ def test_a_client_ordering_is_one_query_in_its_own_order(graphql):
     assert [item["slug"] for item in results] == [slug for slug, _ in latest_first[:3]]
     sql = [q["sql"] for q in queries.captured_queries if 'FROM "events_eventpage"' in q["sql"]]
     assert len(sql) == 1
-    # Not split: no condition on the end time (the default order's CASE stays in the SELECT).
+    # Not split: no condition on the end time.
     assert '"events_eventpage"."end"' not in sql[0].split(" WHERE ", 1)[1]
     assert order_by_clause(sql[0]).strip().startswith('"events_eventpage"."start" DESC')
