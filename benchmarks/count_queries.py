@@ -7,9 +7,6 @@ process (per-process caches fill, as in a server that has served a request), the
 counting, and prints `{label: queries}` as JSON on its last line. With `"conditional": true` the
 counted request carries If-None-Match with the first answer's ETag and must be answered 304;
 without an ETag, or with another status, its count is null (the server has no such answer).
-With `"new_connection": true` the request is also timed once on a new database connection
-(after the warm-up, the connection is closed first), printed as `{label}:new-connection` in
-seconds: what the first search of a worker's new connection costs.
 
     benchmarks/count_queries.py [--sys-path DIR] < requests.json
 """
@@ -17,7 +14,6 @@ seconds: what the first search of a worker's new connection costs.
 import argparse
 import json
 import sys
-import time
 
 import django
 
@@ -38,21 +34,7 @@ def main():
     counts = {}
     for request in json.load(sys.stdin):
         counts[request["label"]] = count(client, connection, CaptureQueriesContext, request)
-        if request.get("new_connection"):
-            counts[f"{request['label']}:new-connection"] = on_new_connection(
-                client, connection, request
-            )
     print(json.dumps(counts))
-
-
-def on_new_connection(client, connection, request: dict) -> float:
-    connection.close()
-    started = time.perf_counter()
-    answer = client.post(request["path"], request["body"], content_type="application/json")
-    elapsed = time.perf_counter() - started
-    if answer.status_code != 200:
-        raise SystemExit(f"{request['label']}: HTTP {answer.status_code} on a new connection")
-    return elapsed
 
 
 def count(client, connection, capture, request: dict) -> int | None:

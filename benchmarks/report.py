@@ -22,7 +22,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     versions: dict = field(default_factory=dict)
     builds: list[dict] = field(default_factory=list)  # bench.build_ours / build_peers
-    first_search: dict = field(default_factory=dict)  # row key -> seconds on a new connection
+    first_search: dict = field(default_factory=dict)  # row key -> [seconds], one per new server
 
 
 # --- the answers -------------------------------------------------------------------------------
@@ -275,15 +275,17 @@ def _details(results: dict, context: Context) -> list[str]:
     ]
     if context.first_search:
         firsts = ", ".join(
-            f"{results[key]['label'].split(', ')[1].split(' (')[0]} {seconds(value)}"
-            for key, value in context.first_search.items()
+            f"{results[key]['label'].split(', ')[1].split(' (')[0]} "
+            + " / ".join(seconds(value) for value in values)
+            for key, values in context.first_search.items()
         )
+        servers = len(next(iter(context.first_search.values())))
         lines += [
             "",
-            "The first search on a new database connection (a worker's first, or after a "
-            "reconnect: opening the connection and its setup included, when search/warm_up.py "
-            f"loads the Hunspell dictionaries; one request each, in-process, not under load): "
-            f"{firsts}.",
+            "The first searches of a server that has just started (gunicorn with the production "
+            "config and its database pool; timed from when it answers its health check, one "
+            f"search of each language, not under load; {servers} servers started one after "
+            f"another): {firsts}.",
         ]
     for note in context.notes:
         lines += ["", f"Not measured: {note}."]

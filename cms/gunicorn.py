@@ -30,3 +30,14 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # Behind a reverse proxy on the same host: trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def post_worker_init(worker):
+    """Fill the worker's database pool before it accepts requests (cms/db/pool.py), so that no
+    request pays for setting a connection up. Without a pool (DATABASE_POOL=false) it does
+    nothing. GUNICORN_POOL_WAIT bounds the wait: a database that is down must not keep the
+    worker from starting (it then answers 503 until the database is back)."""
+    # Why here: gunicorn reads this file before Django is set up; the worker has loaded the app.
+    from cms.db.pool import open_pools
+
+    open_pools(timeout=float(os.environ.get("GUNICORN_POOL_WAIT", 20)))

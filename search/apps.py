@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
+
+from cms.db import connection_configured
 
 from .warm_up import warm_up
 
@@ -10,4 +11,4 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        connection_created.connect(warm_up, dispatch_uid="search.warm_up")
+        connection_configured.connect(warm_up, dispatch_uid="search.warm_up")

@@ -7,8 +7,10 @@ import re
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.db.connection import ObservedConnection
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, with_our_engine
 
 DEBUG = False
 
@@ -26,7 +28,11 @@ SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
 
 # Production runs on PostgreSQL; the SQLite default of base.py is only for local runs.
-DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cms")}
+DATABASES = {
+    "default": with_our_engine(
+        env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cms")
+    )
+}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 # Email goes to the host's mail relay unless EMAIL_URL names another server; never only printed.
@@ -54,6 +60,31 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", defa
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
     "DATABASE_CONNECT_TIMEOUT", default=5
 )
+
+# A pool of connections per process (psycopg_pool through Django). gunicorn fills a worker's pool
+# to DATABASE_POOL_SIZE (default: its threads) before the worker serves (cms/gunicorn.py); other
+# processes (the task worker, commands) keep one. Each connection is set up once, in the pool's
+# thread, search dictionaries loaded (search/warm_up.py), so no request waits ~1 s for a new
+# connection, and the pool replaces connections in the background after DATABASE_POOL_MAX_LIFETIME
+# seconds. A request waits up to DATABASE_POOL_TIMEOUT seconds for a connection (after the
+# database dropped them all, the pool makes new ones), then it is an outage (HTTP 503); while the
+# pool's latest attempt to connect failed it waits half a second (cms/db/postgresql/base.py).
+# DATABASE_POOL=false: a connection per thread kept CONN_MAX_AGE seconds. docs/deployment.md
+# "Database connections".
+DATABASE_POOL = env.bool("DATABASE_POOL", default=True)
+if DATABASE_POOL and DATABASES["default"]["ENGINE"] == "cms.db.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections, not Django
+    DATABASES["default"]["OPTIONS"]["pool"] = {
+        "min_size": 1,
+        "max_size": env.int("DATABASE_POOL_SIZE", default=env.int("GUNICORN_THREADS", default=4)),
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+        "max_lifetime": env.float("DATABASE_POOL_MAX_LIFETIME", default=3600.0),
+        # A connection psycopg_pool failed to make for 5 s is given up, and the next request asks
+        # for a new one at once: recovery does not wait out a growing back-off.
+        "reconnect_timeout": 5.0,
+        "connection_class": ObservedConnection,
+        "name": "cms",
+    }
 
 # HSTS for subdomains and the preload directive: on, so `check --deploy` passes (W005, W021).
 # With the default SECURE_HSTS_SECONDS of an hour both are easy to take back: browsers forget

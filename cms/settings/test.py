@@ -1,14 +1,16 @@
 """Test settings: `make test` runs the suite against a real PostgreSQL."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, with_our_engine
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cms"),
+    "default": with_our_engine(
+        env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/cms")
+    ),
 }
 
 # Tests write uploads and renditions into a throwaway folder, never into the dev media.
