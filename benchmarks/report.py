@@ -367,8 +367,10 @@ def _setup(context: Context) -> list[str]:
         "&fields=_,title,url_path,start,main_image_card,topics,speakers&limit=20`) serve "
         "benchmarks/peers/, a Wagtail project with the same shape (an event page with an image "
         "and orderables to topic snippets and speaker pages), declared as each peer's "
-        "documentation shows, with the same gunicorn options and database settings "
-        "(persistent connections with health checks), in their own venv `.venv-bench` "
+        "documentation shows, with the same gunicorn options; each worker keeps one database "
+        "connection, checked before each request (`CONN_MAX_AGE`, `CONN_HEALTH_CHECKS`; this "
+        "project's production settings keep it in a pool of one, also checked before each "
+        "request, and set up before the worker serves), in their own venv `.venv-bench` "
         "(grapple needs graphql-core < 3.3). " + _versions(peers),
         "- **Data** (benchmarks/shape.py): BENCH_PAGES pages here, a third per locale (English, "
         "Czech, Ukrainian): per locale a home page, three indexes, 40% events, 40% news, the "
