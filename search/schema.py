@@ -1,7 +1,9 @@
 """GraphQL site search: `search` (ranked, typed, with excerpts) and `autocomplete` (titles).
 
 Both search only what the content API shows: the visible pages (cms/visibility.py) of the
-asked-for locale, through Wagtail's search backend (search/backend.py). See docs/search.md.
+asked-for locale, through Wagtail's search backend (search/backend.py); on PostgreSQL the ranked
+page of results and its total come from one query of the index with Wagtail's own expressions
+(search/ranking.py). See docs/search.md.
 """
 
 import html
@@ -29,6 +31,7 @@ from people.models import PeopleIndexPage, PersonPage
 
 from .backend import backend_for_locale, search_config
 from .query import ParsedQuery, parse
+from .ranking import matches, ranked
 
 AUTOCOMPLETE_MAX = 20
 # Private-use characters mark the highlighted words until the excerpt is HTML-escaped.
@@ -177,6 +180,25 @@ def _excerpts(pages: list[Page], parsed: ParsedQuery, config: str | None) -> dic
     }
 
 
+def _organic(backend, organic, parsed: ParsedQuery, offset: int, limit: int):
+    """(the found pages from `offset` to `offset + limit`, how many are found in all)."""
+    if search_config(backend) is not None:  # PostgreSQL: one query for both (search/ranking.py)
+        shown, total = ranked(backend, organic, parsed, offset, limit) if limit else ([], None)
+        if total is not None:
+            return shown, total
+        return shown, matches(backend, organic, parsed).count()
+    # Elsewhere (the SQLite of `make run`): Wagtail's backend as it is.
+    found = backend.search(
+        parsed.wagtail_query(), organic, operator="and", order_by_relevance=True
+    ).annotate_score("_search_score")
+    shown = list(found[offset : offset + limit]) if limit else []
+    # A page that is not full ends the results: they are counted without a second query.
+    # An empty page past the last result says nothing of how many came before: count them.
+    if len(shown) < limit and (shown or offset == 0):
+        return shown, offset + len(shown)
+    return shown, found.count()
+
+
 @strawberry.type
 class Query:
     @strawberry_django.field(
@@ -208,22 +230,11 @@ class Query:
         promoted = _promoted(searchable, parsed, target_locale)
         organic = searchable.exclude(pk__in=[page.pk for page in promoted])
         backend = backend_for_locale(target_locale.language_code)
-        found = backend.search(
-            parsed.wagtail_query(), organic, operator="and", order_by_relevance=True
-        ).annotate_score("_search_score")
-
         shown_promoted = promoted[offset : offset + limit]
         organic_offset = max(0, offset - len(promoted))
         organic_limit = limit - len(shown_promoted)
-        shown_organic = (
-            list(found[organic_offset : organic_offset + organic_limit]) if organic_limit else []
-        )
-        # A page that is not full ends the results: they are counted without a second query.
-        # An empty page past the last result says nothing of how many came before: count them.
-        if len(shown_organic) < organic_limit and (shown_organic or organic_offset == 0):
-            total = len(promoted) + organic_offset + len(shown_organic)
-        else:
-            total = len(promoted) + found.count()
+        shown_organic, total = _organic(backend, organic, parsed, organic_offset, organic_limit)
+        total += len(promoted)
 
         shown = [*shown_promoted, *shown_organic]
         specific = _specific(shown)
