@@ -82,11 +82,7 @@ class SearchResults:
 
 
 def _searchable(info: Info, locale, types: list[SearchType] | None, topic: str | None):
-    """Visible pages of the locale, of the asked-for types and topic, as a plain Page queryset.
-
-    Wagtail's backend accepts only filters on indexed FilterFields, so the visibility rule goes
-    in as a subquery of primary keys.
-    """
+    """Visible pages of the locale, of the asked-for types and topic (a Page queryset)."""
     pages = context(info).visible(Page, locale)
     if types:
         models = [model for kind in dict.fromkeys(types) for model in MODELS_OF_TYPE[kind]]
@@ -106,6 +102,12 @@ def _searchable(info: Info, locale, types: list[SearchType] | None, topic: str |
                 )
             )
         )
+    return pages
+
+
+def for_wagtail(pages):
+    """Wagtail's backend accepts only filters on indexed FilterFields, so the visibility rule
+    goes in as a subquery of primary keys."""
     return Page.objects.filter(pk__in=pages.values("pk"))
 
 
@@ -189,7 +191,7 @@ def _organic(backend, organic, parsed: ParsedQuery, offset: int, limit: int):
         return shown, matches(backend, organic, parsed).count()
     # Elsewhere (the SQLite of `make run`): Wagtail's backend as it is.
     found = backend.search(
-        parsed.wagtail_query(), organic, operator="and", order_by_relevance=True
+        parsed.wagtail_query(), for_wagtail(organic), operator="and", order_by_relevance=True
     ).annotate_score("_search_score")
     shown = list(found[offset : offset + limit]) if limit else []
     # A page that is not full ends the results: they are counted without a second query.
@@ -279,7 +281,7 @@ class Query:
         backend = backend_for_locale(target_locale.language_code)
         found = list(
             backend.autocomplete(
-                words, _searchable(info, target_locale, types, None), operator="and"
+                words, for_wagtail(_searchable(info, target_locale, types, None)), operator="and"
             )[:limit]
         )
         specific = _specific(found)
