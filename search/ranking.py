@@ -7,7 +7,7 @@ matches in a second query. At 50,000 pages a Czech search matching 15,000 of the
 on the results and ~38 ms on the count (EXPLAIN ANALYZE, benchmarks/profile_cards.py
 --scenario search-cs). This query starts from the index entries (through the GIN index on
 `title || body`, search/migrations/0002), keeps those of visible pages, and sorts only (page id,
-content type, score), counting the matches in the same pass: ~73 ms for both.
+content type, score), counting the matches in the same pass: ~60 ms for both.
 
 The match and the score are Wagtail's own expressions (the same `title || body @@ query`, the same
 ts_rank weights, title_norm and per-word product), so the order and the scores are those of

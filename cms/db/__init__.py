@@ -5,7 +5,7 @@ itself (`CONN_MAX_AGE`) or a connection pool made it (`OPTIONS["pool"]`, psycopg
 pool's case it runs in the pool's own thread, before any request gets the connection. Django's
 `connection_created` cannot do that job: with a pool it fires each time a request borrows a
 connection, and never where the pool makes one. search/warm_up.py loads the search dictionaries
-through it (docs/deployment.md "Database connections and the pool").
+through it (docs/deployment.md "Database connections").
 """
 
 from django.dispatch import Signal

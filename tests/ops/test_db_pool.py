@@ -3,9 +3,6 @@ database refusing connections is answered at once rather than after the pool's w
 The warm-up of each pooled connection is tested in tests/search/test_warm_up.py."""
 
 import copy
-import json
-import subprocess
-import sys
 
 import psycopg
 import pytest
@@ -16,7 +13,7 @@ from cms.db import connection as observed
 from cms.db.connection import ObservedConnection, latest_attempt_failed
 from cms.db.postgresql.base import WAIT_WHILE_REFUSED
 
-from .test_production import ROOT, production_env
+from .test_production import printed_json, production_env
 
 POOL_SETTINGS = (
     "import django, json; django.setup(); from django.conf import settings as s; "
@@ -27,16 +24,7 @@ POOL_SETTINGS = (
 
 
 def production_database_settings(**env) -> list:
-    result = subprocess.run(
-        [sys.executable, "-c", POOL_SETTINGS],
-        cwd=ROOT,
-        env=production_env(**env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return printed_json(POOL_SETTINGS, production_env(**env))
 
 
 def test_production_pools_connections_by_default():

@@ -1,5 +1,6 @@
 """Production settings pass `check --deploy`; introspection and GraphiQL follow their settings."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -27,6 +28,17 @@ def production_env(**overrides) -> dict:
         **overrides,
     )
     return env
+
+
+def printed_json(script: str, env: dict):
+    """What a Python script printed as JSON, run in a process of its own under `env` (the
+    settings are read once per process, so each environment needs its own)."""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def test_check_deploy_passes_with_production_settings():

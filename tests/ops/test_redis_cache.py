@@ -27,7 +27,7 @@ from cms.settings.base import redis_cache_setting
 from events.models import EventPage
 from tests.factories import EventPageFactory
 
-from .test_production import production_env
+from .test_production import printed_json, production_env
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 REDIS = ("127.0.0.1", 6379)
@@ -268,16 +268,7 @@ def production_settings(**environment) -> dict:
         for key, value in production_env(**environment).items()
         if key in environment or not key.startswith(CACHE_ENV)
     }
-    done = subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return printed_json(PRINT_SETTINGS, env)
 
 
 def test_redis_url_builds_the_resilient_redis_cache():

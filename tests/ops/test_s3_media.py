@@ -7,8 +7,6 @@ The object store is moto's server, started by the test on 127.0.0.1: nothing lea
 import io
 import json
 import re
-import subprocess
-import sys
 import urllib.request
 import uuid
 
@@ -22,7 +20,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from home.models import StandardPage
-from tests.ops.test_production import ROOT, production_env
+from tests.ops.test_production import printed_json, production_env
 
 REGION = "eu-central-1"
 CREDENTIALS = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
@@ -278,16 +276,7 @@ def settings_from(**environment) -> dict:
         if name.startswith("AWS_") and name not in environment:
             del env[name]
     env.pop("WAGTAILDOCS_SERVE_METHOD", None)
-    result = subprocess.run(
-        [sys.executable, "-c", SETTINGS_SCRIPT],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return printed_json(SETTINGS_SCRIPT, env)
 
 
 def test_the_bucket_setting_switches_media_to_s3():
