@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.fields import linked
+from cms.loading import QuickLoad
 from cms.preview import FrontendPreviewMixin
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -55,7 +56,7 @@ def translated(*names: str) -> list[TranslatableField]:
     return [TranslatableField(name) for name in names]
 
 
-class HeadlessPage(FrontendPreviewMixin, Page):
+class HeadlessPage(QuickLoad, FrontendPreviewMixin, Page):
     """Base of every page type.
 
     No HTML templates exist (the public reads the API): the preview opens the frontend with a
@@ -136,7 +137,13 @@ def inline_row(
 
 
 class TranslatableSnippet(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model
+    QuickLoad,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
 ):
     """A snippet with drafts, revisions, locking and workflows, translated per locale.
 

@@ -13,6 +13,8 @@ from wagtail.images.models import Image
 from wagtail.models import Locale
 from wagtail.models import Page as WagtailPage
 
+from cms.renditions import load_renditions
+
 from .localize import localized
 
 
@@ -42,12 +44,8 @@ class References:
 
     def fetch(self):
         if self.image_ids:
-            self.images = {
-                image.pk: image
-                for image in Image.objects.filter(pk__in=self.image_ids).prefetch_related(
-                    "renditions"
-                )
-            }
+            self.images = Image.objects.in_bulk(self.image_ids)
+            load_renditions(self.images.values())
         if self.document_ids:
             self.documents = {
                 doc.pk: doc for doc in Document.objects.filter(pk__in=self.document_ids)

@@ -11,6 +11,8 @@ import strawberry_django
 from strawberry.types import Info
 from wagtail.images.models import Image
 
+from cms.renditions import load_renditions
+
 from .context import context
 from .localize import localized_keys
 from .streamfield import convert_streams
@@ -81,7 +83,8 @@ def image(info: Info, root, field_name: str) -> Image | None:
 
     def compute(objects, locale, fallback):
         ids = {getattr(obj, f"{field_name}_id") for obj in objects} - {None}
-        images = Image.objects.filter(pk__in=ids).prefetch_related("renditions").in_bulk()
+        images = Image.objects.in_bulk(ids)
+        load_renditions(images.values())
         return {obj.pk: images.get(getattr(obj, f"{field_name}_id")) for obj in objects}
 
     return context(info).batch(field_name, root, compute)
