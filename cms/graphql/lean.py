@@ -10,50 +10,71 @@ with the same answers:
 - a model column without a resolver (`title: auto`): a plain `getattr` of the column's
   attribute, which is what strawberry-django reads too (a deferred column loads on access, as
   there). File fields keep strawberry's path (it turns an empty file into null).
-- a field with a resolver but no arguments: the resolver's own parameters are filled in (self,
-  root, parent, info) and strawberry-django's `get_result` called directly, so querysets,
-  managers and the types' get_queryset are handled exactly as before.
+- a field with a resolver whose arguments are all built-in scalars (String, Int, Float,
+  Boolean, ID, lists of them, optional or not: values strawberry's converter hands on as
+  graphql-core gave them): the resolver is called with its parameters filled in (self, root,
+  parent, info and the arguments under their Python names), and what it returns is finished as
+  strawberry-django finishes it (`finished`: a manager becomes its queryset, a queryset goes
+  through the field's queryset hook, so the types' get_queryset and the evaluation of list
+  fields are as before). `Image.rendition(spec, format)` is one: 20 per card listing.
 
-A field with arguments, field extensions (permission classes are extensions) or an async
-resolver keeps strawberry's resolver, as does any field when the schema has exception
-handlers. Schema extensions are unaffected: none of ours hooks field resolution (cms/schema.py).
+A field with an argument of another type (input objects, enums, GlobalID, Maybe), field
+extensions (permission classes are extensions) or an async resolver keeps strawberry's resolver,
+as does any field when the schema has exception handlers. Schema extensions are unaffected: none
+of ours hooks field resolution (cms/schema.py).
 """
 
+import strawberry
+from django.db import models
 from django.db.models.fields.files import FileDescriptor
+from django.db.models.manager import BaseManager
 from django.db.models.query_utils import DeferredAttribute
 from graphql import GraphQLObjectType
+from strawberry.types.base import StrawberryList, StrawberryMaybe, StrawberryOptional
 from strawberry.types.field import StrawberryField
 from strawberry_django.fields.field import StrawberryDjangoField
+from strawberry_django.resolvers import django_resolver, resolve_base_manager
 
 DEFINITION = "strawberry-definition"
+# What strawberry's argument converter returns unchanged (strawberry/types/arguments.py).
+PLAIN_SCALARS = (str, int, float, bool, strawberry.ID)
 
 
 def make_lean(schema) -> list[str]:
     """Replace the resolvers this module can shorten; returns the `Type.field` names replaced."""
     if getattr(schema, "exception_handlers", None):
         return []
-    info_class = schema.config.info_class
+    config = schema.config
     replaced = []
     for type_name, graphql_type in schema._schema.type_map.items():
         if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
             continue
         for field_name, graphql_field in graphql_type.fields.items():
             definition = graphql_field.extensions.get(DEFINITION)
-            resolve = lean_resolver(definition, info_class) if definition is not None else None
+            resolve = lean_resolver(definition, config) if definition is not None else None
             if resolve is not None:
                 graphql_field.resolve = resolve
                 replaced.append(f"{type_name}.{field_name}")
     return replaced
 
 
-def lean_resolver(field: StrawberryField, info_class):
-    if not isinstance(field, StrawberryDjangoField) or field.arguments or field.extensions:
+def lean_resolver(field: StrawberryField, config):
+    if not isinstance(field, StrawberryDjangoField) or field.extensions:
         return None
     if field.base_resolver is None:
-        return column_reader(field)
-    if field.is_async:
+        return None if field.arguments else column_reader(field)
+    if field.is_async or not all(takes_plain_values(argument.type) for argument in field.arguments):
         return None
-    return direct_call(field, info_class)
+    return direct_call(field, config)
+
+
+def takes_plain_values(type_) -> bool:
+    """Whether strawberry hands an argument of this type on as graphql-core gave it."""
+    if isinstance(type_, StrawberryMaybe):
+        return False
+    if isinstance(type_, StrawberryOptional | StrawberryList):
+        return takes_plain_values(type_.of_type)
+    return type_ in PLAIN_SCALARS
 
 
 def column_reader(field: StrawberryDjangoField):
@@ -71,10 +92,11 @@ def column_reader(field: StrawberryDjangoField):
     return read_column
 
 
-def direct_call(field: StrawberryDjangoField, info_class):
-    """The resolver called through strawberry-django's get_result, its parameters filled in as
-    strawberry's get_arguments fills them for a field without arguments."""
+def direct_call(field: StrawberryDjangoField, config):
+    """The resolver called with its parameters filled in as strawberry's get_arguments fills
+    them, its answer finished as strawberry-django's get_result finishes it."""
     resolver = field.base_resolver
+    function = resolver.wrapped_func
     takes_self = resolver.self_parameter is not None
     source_names = [
         parameter.name
@@ -82,13 +104,47 @@ def direct_call(field: StrawberryDjangoField, info_class):
         if parameter is not None
     ]
     info_name = resolver.info_parameter.name if resolver.info_parameter is not None else None
-    get_result = field.get_result
+    # GraphQL name -> (Python name, whether a list: strawberry copies lists, since graphql-core
+    # hands every request the same default list)
+    arguments = {
+        config.name_converter.from_argument(argument): (
+            argument.python_name,
+            isinstance(_without_optional(argument.type), StrawberryList),
+        )
+        for argument in field.arguments
+    }
+    info_class = config.info_class
 
-    def call_resolver(source, info):
+    def call_resolver(source, info, **graphql_arguments):
         strawberry_info = info_class(_raw_info=info, _field=field)
         kwargs = dict.fromkeys(source_names, source)
         if info_name is not None:
             kwargs[info_name] = strawberry_info
-        return get_result(source, strawberry_info, [source] if takes_self else [], kwargs)
+        for name, value in graphql_arguments.items():
+            python_name, is_list = arguments[name]
+            kwargs[python_name] = list(value) if is_list and value is not None else value
+        result = function(source, **kwargs) if takes_self else function(**kwargs)
+        return finished(field, result, strawberry_info, kwargs)
 
     return call_resolver
+
+
+def _without_optional(type_):
+    return type_.of_type if isinstance(type_, StrawberryOptional) else type_
+
+
+def finished(field: StrawberryDjangoField, result, info, kwargs: dict):
+    """What strawberry-django makes of a resolver's answer: its django_resolver calls a
+    callable and turns a manager into its queryset, then the end of `get_result` runs a queryset
+    through the field's queryset hook."""
+    if callable(result):
+        result = result()
+    if isinstance(result, BaseManager):
+        result = resolve_base_manager(result)
+    if isinstance(result, models.QuerySet):
+        kwargs = {"info": info, **kwargs}
+        qs_hook = field.get_queryset_hook(**kwargs)
+        if field._can_run_qs_hook_inline(result):
+            return qs_hook(result)
+        return django_resolver(qs_hook, qs_hook=lambda qs: qs)(result)
+    return result
