@@ -112,15 +112,16 @@ def existing_rendition(image: Image, spec: str):
     return None
 
 
+# The attribute of an image holding its renditions as `load_renditions` read them.
+LOADED_RENDITIONS = "_public_renditions"
+
+
 def renditions_of(image: Image) -> list:
     """The image's renditions, as loaded with the image (`load_renditions`, cms/graphql/
     relations.py, references.py); an image loaded without them costs one query."""
     if not hasattr(image, LOADED_RENDITIONS):
         load_renditions([image])
     return getattr(image, LOADED_RENDITIONS)
-
-
-LOADED_RENDITIONS = "_public_renditions"
 
 
 def load_renditions(images) -> None:
