@@ -111,3 +111,24 @@ def unconfigure(connection=default_connection) -> None:
             cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {config}")
         for name in [*HUNSPELL, "cms_english"]:
             cursor.execute(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {name}")
+
+
+# The GIN index on `title || body` the site search matches through (search/migrations/0002).
+TEXT_INDEX = "search_indexentry_text_gin"
+
+
+def compact_text_index(connection=default_connection) -> None:
+    """Rebuild the site search's GIN index, as compact as a new one.
+
+    Entries written one at a time (every entry, in a full `update_index`) leave a GIN index
+    ~2.4× the size of a fresh build (50,000 pages: 12 MB, rebuilt 5 MB), slower to read (the
+    bench's Czech search: 35 → 28 ms in its ranking query) and, on smaller sites, costly enough
+    in the planner's eyes that it reads the whole table instead. Concurrently (searches and
+    edits go on meanwhile) unless inside a transaction, where PostgreSQL only allows the plain
+    rebuild.
+    """
+    if connection.vendor != "postgresql":
+        return
+    concurrently = "" if connection.in_atomic_block else "CONCURRENTLY "
+    with connection.cursor() as cursor:
+        cursor.execute(f"REINDEX INDEX {concurrently}{TEXT_INDEX}")
