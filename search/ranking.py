@@ -7,7 +7,8 @@ matches in a second query. At 50,000 pages a Czech search matching 15,000 of the
 on the results and ~38 ms on the count (EXPLAIN ANALYZE, benchmarks/profile_cards.py
 --scenario search-cs). This query starts from the index entries (through the GIN index on
 `title || body`, search/migrations/0002), keeps those of visible pages, scores them, and only
-then counts and sorts (page id, content type, score): ~40 ms for both.
+then counts and sorts (page id, content type, score): ~28 ms for both on a compact index
+(search/migrations/0003), ~40 ms on one bloated by a pending list.
 
 Two details carry most of that:
 - the visible pages are joined on the page's integer id (the entry's `object_id` cast), so

@@ -12,7 +12,8 @@ from enum import Enum
 import strawberry
 import strawberry_django
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchHeadline
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchConfig, SearchHeadline, SearchVector
 from django.db.models import F, Func, Q, TextField, Value
 from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginationInfo, OffsetPaginationInput
@@ -34,6 +35,8 @@ from .query import ParsedQuery, parse
 from .ranking import matches, ranked
 
 AUTOCOMPLETE_MAX = 20
+# An excerpt is made from this many word positions before and after the first match.
+EXCERPT_AROUND = 50
 # Private-use characters mark the highlighted words until the excerpt is HTML-escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
 
@@ -141,12 +144,33 @@ def _promoted(searchable, parsed: ParsedQuery, locale) -> list[Page]:
     return [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
 
 
+def _passage(parsed: ParsedQuery, config: str) -> Func:
+    """The entry's text from EXCERPT_AROUND positions before its first match to as many after
+    (the whole text when it is short; search/migrations/0004): what ts_headline reads, so an
+    excerpt of a long page costs as much as one of a short page."""
+    spellings = " ".join(word for group in parsed.words for word in group)
+    lexemes = Func(
+        SearchVector(Value(spellings, output_field=TextField()), config=config),
+        function="tsvector_to_array",
+        output_field=ArrayField(TextField()),
+    )
+    return Func(
+        SearchConfig(config),
+        F("body_text"),
+        F("body"),
+        lexemes,
+        Value(EXCERPT_AROUND),
+        function="cms_excerpt_passage",
+        output_field=TextField(),
+    )
+
+
 def _excerpts(pages: list[Page], parsed: ParsedQuery, config: str | None) -> dict[int, str]:
     """Highlighted passages of the pages' indexed text (PostgreSQL's ts_headline), escaped."""
     if not pages or config is None:
         return {}
     text = Func(
-        F("body_text"),
+        _passage(parsed, config),
         Value(MARK_START + MARK_END),
         Value(""),
         function="translate",
