@@ -17,7 +17,9 @@ Everything runs on this machine against 127.0.0.1:
    cards with its response cache (Redis db 14) and with If-None-Match (304) when its settings
    have them; grapple, API v2 and the minimal view with the same cards; the load generator alone
    against a fixed answer (its own ceiling); then a mixed load (listings, pages by path,
-   searches; 32 clients for 60 s by default) with the response cache on;
+   searches; 32 clients for 60 s by default) with the response cache on; a scale run (BENCH_PAGES
+   other than 5,000) also builds 5,000 pages in `cms_bench_base` and measures the cards and the
+   searches on it and, right after each, at BENCH_PAGES: their p95 ratio within one run;
 4. prints the tables and writes docs/performance.md, or --output (benchmarks/report.py; not
    with --quick).
 
@@ -63,10 +65,15 @@ PEERS_VENV = ROOT / ".venv-bench"
 PEERS_PYTHON = PEERS_VENV / "bin" / "python"
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 OUR_DB, PEERS_DB = "cms_bench", "cms_bench_peers"
+# A scale run (BENCH_PAGES other than the default) also builds the default size in BASE_DB and
+# measures the scale rows on both, back to back (scale_rows).
+BASE_DB = "cms_bench_base"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 SECRET_KEY = secrets.token_urlsafe(50)
 LIMIT = 20
 PAGES = shape.pages_from_environment()
+BASE_PAGES = shape.DEFAULT_PAGES
+SCALE_RUN = PAGES != BASE_PAGES
 
 CARDS = scenarios.CARDS
 GRAPPLE_CARDS = """query Cards($limit: PositiveInt) {
@@ -264,7 +271,9 @@ def peers_venv() -> str:
 # --- environments ------------------------------------------------------------------------------
 
 
-def our_env(port: int = 0, cache: bool | None = None) -> dict:
+def our_env(
+    port: int = 0, cache: bool | None = None, database: str = OUR_DB, pages: int = PAGES
+) -> dict:
     """Production settings from the environment; `cache` True/False turns the response cache
     on/off over Redis (None: the settings have no response cache, Redis is not set)."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "REDIS_URL")}
@@ -273,7 +282,7 @@ def our_env(port: int = 0, cache: bool | None = None) -> dict:
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"{POSTGRES}/{OUR_DB}",
+        "DATABASE_URL": f"{POSTGRES}/{database}",
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(WORK / "media-ours"),
         "STATIC_ROOT": str(WORK / "static-ours"),
@@ -283,7 +292,7 @@ def our_env(port: int = 0, cache: bool | None = None) -> dict:
         "GUNICORN_THREADS": "1",
         "GUNICORN_MAX_REQUESTS": "0",
         "BENCH_PORT": str(port),
-        "BENCH_PAGES": str(PAGES),
+        "BENCH_PAGES": str(pages),
     }
     if cache is not None:
         env.update(
@@ -310,15 +319,19 @@ def peers_env(port: int = 0) -> dict:
 # --- steps -------------------------------------------------------------------------------------
 
 
-def build_ours() -> dict:
-    env = our_env()
-    reset_database(OUR_DB)
+def build_ours(database: str = OUR_DB, pages: int = PAGES, side: str = "ours") -> dict:
+    env = our_env(database=database, pages=pages)
+    reset_database(database)
     started = time.monotonic()
-    run("ours-migrate", [OUR_PYTHON, "manage.py", "migrate", "--noinput"], env)
+    run(f"{side}-migrate", [OUR_PYTHON, "manage.py", "migrate", "--noinput"], env)
     migrated = time.monotonic()
-    built = run("ours-data", [OUR_PYTHON, BENCH / "data.py"], env).strip()
+    built = run(f"{side}-data", [OUR_PYTHON, BENCH / "data.py"], env).strip()
     done = time.monotonic()
-    return {"side": "ours", "built": built, "migrate": migrated - started, "data": done - migrated}
+    return {"side": side, "built": built, "migrate": migrated - started, "data": done - migrated}
+
+
+def build_base() -> dict:
+    return build_ours(BASE_DB, BASE_PAGES, "base")
 
 
 def build_peers() -> dict:
@@ -520,6 +533,9 @@ def main():
     context = report.Context(options, report.machine(POSTGRES, redis), time.time())
     print(f"building the databases ({PAGES} pages here; the peers and .venv-bench)…", flush=True)
     context.builds = both(build_ours, build_peers)
+    if SCALE_RUN:
+        print(f"building {BASE_PAGES} pages too, for the scale rows…", flush=True)
+        context.builds.append(build_base())
     for build in context.builds:
         print(f"  {report.build_line(build)}", flush=True)
     try:
@@ -530,6 +546,8 @@ def main():
         if not options.keep:
             reset_database(OUR_DB, drop_only=True)
             reset_database(PEERS_DB, drop_only=True)
+            if SCALE_RUN:
+                reset_database(BASE_DB, drop_only=True)
     (WORK / "results.json").write_text(json.dumps(results, indent=2))
     text = report.render(context, results)
     print("\n" + text)
@@ -562,6 +580,11 @@ def run_all(options, redis, context) -> dict:
         with serving(f"server-{targets[0].key}", server, our_env(port, on), "/healthz") as base:
             for target in targets:
                 results[target.key] = measure(base, target, options)
+    if SCALE_RUN:
+        results["scale"] = {
+            "pages": [BASE_PAGES, PAGES],
+            "rows": scale_rows(options, False if cache else None),
+        }
     if cache:
         print(
             f"mixed load: {options.mixed_clients} clients, {options.mixed_seconds:g} s, "
@@ -579,6 +602,37 @@ def run_all(options, redis, context) -> dict:
         entry = results.setdefault(target.key, {"skipped": "; ".join(context.notes)})
         entry.update(label=target.label, sql=sql.get(target.key), per_size=target.per_size)
     return results
+
+
+# The rows whose cost at scale the issue sets targets for: the cards and the searches.
+SCALE_TARGETS = [OURS, OURS_SEARCH_CS, OURS_SEARCH_UK]
+
+
+def scale_rows(options, cache: bool | None) -> dict:
+    """{target key: {"base": result, "scale": result}}: each scale row against a server over
+    BASE_PAGES pages, then at once against one over PAGES, so that their ratio is not the drift
+    of a shared machine between two runs."""
+    print(f"scale: each row at {BASE_PAGES:,} pages, then at {PAGES:,}…", flush=True)
+    ports = [free_port()]
+    while len(ports) < 2:
+        ports += [port for port in [free_port()] if port not in ports]
+    base_env = our_env(ports[0], cache, BASE_DB, BASE_PAGES)
+    with (
+        serving("server-scale-base", our_server(ports[0]), base_env, "/healthz") as base,
+        serving("server-scale", our_server(ports[1]), our_env(ports[1], cache), "/healthz") as at,
+    ):
+        rows = {}
+        for target in SCALE_TARGETS:
+            print(f"  at {BASE_PAGES:,} pages, then at {PAGES:,}:", flush=True)
+            rows[target.key] = {
+                "base": measure(base, target, options),
+                "scale": measure(at, target, options),
+            }
+        return rows
+
+
+def our_server(port: int) -> list:
+    return gunicorn(OUR_PYTHON, "cms.wsgi", port, "-c", "python:cms.gunicorn")
 
 
 FIRST_SEARCH_SERVERS = 3

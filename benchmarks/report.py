@@ -21,7 +21,7 @@ class Context:
     started: float
     notes: list[str] = field(default_factory=list)
     versions: dict = field(default_factory=dict)
-    builds: list[dict] = field(default_factory=list)  # bench.build_ours / build_peers
+    builds: list[dict] = field(default_factory=list)  # bench.build_ours / _peers / _base
     first_search: dict = field(default_factory=dict)  # row key -> [seconds], one per new server
 
 
@@ -121,8 +121,11 @@ def summary(result: dict) -> str:
     )
 
 
+SIDES = {"ours": "this project", "peers": "the peers", "base": "this project, for the scale rows"}
+
+
 def build_line(build: dict) -> str:
-    side = "this project" if build["side"] == "ours" else "the peers"
+    side = SIDES[build["side"]]
     return f"{side}: {build['built']}; migrate {build['migrate']:.0f} s, data {build['data']:.0f} s"
 
 
@@ -159,6 +162,7 @@ def render(context: Context, results: dict) -> str:
             "",
             *_ratios(results),
             "",
+            *_scale(results),
             *_details(results, context),
             "",
             *_mixed(results.get("mixed", {}), context),
@@ -244,6 +248,37 @@ def _ratios(results: dict) -> list[str]:
                 f"{ratio(entry, results['api'])} | {ratio(entry, results['minimal'], share=True)} |"
             )
     return lines
+
+
+def _scale(results: dict) -> list[str]:
+    """The scale rows (a run with BENCH_PAGES other than the default): each request at the
+    default size and at this run's, back to back; nothing in other runs."""
+    if "scale" not in results:
+        return []
+    small, large = results["scale"]["pages"]
+    lines = [
+        f"## Scale: {small:,} pages against {large:,}, in this run",
+        "",
+        f"Each request below was measured on a server over {small:,} pages (built in this run "
+        f"as the default size is) and right after on the server over {large:,}, with the same "
+        "settings and load, so that the ratio does not depend on how fast the shared machine "
+        "was in another run:",
+        "",
+        f"| request | req/s at {small:,} | p95 at {small:,} | req/s at {large:,} | "
+        f"p95 at {large:,} | p95 ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, row in results["scale"]["rows"].items():
+        base, scaled = row["base"], row["scale"]
+        if "skipped" in base or "skipped" in scaled:
+            lines.append(f"| {results[key]['label']} | skipped | | | | |")
+            continue
+        lines.append(
+            f"| {results[key]['label']} | {rate(base['rps'])} | {seconds(base['p95'])} | "
+            f"{rate(scaled['rps'])} | {seconds(scaled['p95'])} | "
+            f"{scaled['p95'] / base['p95']:.2f}× |"
+        )
+    return [*lines, ""]
 
 
 def _details(results: dict, context: Context) -> list[str]:
