@@ -95,7 +95,7 @@ def test_update_index_of_the_schema_only_rebuilds_nothing(db):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_outside_a_transaction_searches_go_on_during_the_rebuild():
+def test_outside_a_transaction_searches_go_on_during_the_rebuild(keep_demo_site):
     before = index_file()
     with CaptureQueriesContext(connection) as captured:
         compact_text_index()
