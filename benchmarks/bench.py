@@ -576,7 +576,7 @@ def run_all(options, redis, context) -> dict:
         if redis is not None:
             redis.flushdb()
         port = free_port()
-        server = gunicorn(OUR_PYTHON, "cms.wsgi", port, "-c", "python:cms.gunicorn")
+        server = our_server(port)
         with serving(f"server-{targets[0].key}", server, our_env(port, on), "/healthz") as base:
             for target in targets:
                 results[target.key] = measure(base, target, options)
@@ -593,7 +593,7 @@ def run_all(options, redis, context) -> dict:
         )
         redis.flushdb()
         port = free_port()
-        server = gunicorn(OUR_PYTHON, "cms.wsgi", port, "-c", "python:cms.gunicorn")
+        server = our_server(port)
         with serving("server-mixed", server, our_env(port, True), "/healthz") as base:
             results["mixed"] = mixed(base, options)
     else:
@@ -647,7 +647,7 @@ def first_searches(cache: bool | None) -> dict:
     found = {OURS_SEARCH_CS.key: [], OURS_SEARCH_UK.key: []}
     for _ in range(FIRST_SEARCH_SERVERS):
         port = free_port()
-        server = gunicorn(OUR_PYTHON, "cms.wsgi", port, "-c", "python:cms.gunicorn")
+        server = our_server(port)
         with serving("server-first-search", server, our_env(port, cache), "/healthz") as base:
             for target in (OURS_SEARCH_CS, OURS_SEARCH_UK):
                 started = time.perf_counter()

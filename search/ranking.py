@@ -87,7 +87,7 @@ def ranked(backend, pages: QuerySet, parsed: ParsedQuery, offset: int, limit: in
     scored = (
         matches(backend, pages, parsed).order_by().values("page_pk", "content_type_id", "score")
     )
-    sql, params = scored.query.sql_with_params()
+    sql, params = scored.query.get_compiler(scored.db).as_sql()
     before, after = COUNTED_PAGE
     with connections[scored.db].cursor() as cursor:
         cursor.execute(before + sql + after, [*params, limit, offset])
