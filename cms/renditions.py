@@ -42,6 +42,7 @@ from wagtail.images.views.serve import ServeView
 from wagtail.models import ReferenceIndex
 from wagtail.signals import published
 
+from cms.db import precompiled
 from cms.graphql import ratelimit
 from cms.logs import one_line
 
@@ -136,7 +137,13 @@ def load_renditions(images) -> None:
     if not images:
         return
     by_image = {image.pk: [] for image in images}
-    for rendition in Image.get_rendition_model().objects.filter(image_id__in=by_image):
+    renditions = Image.get_rendition_model().objects
+    found = precompiled.run(
+        ("renditions of images", renditions.model),
+        lambda ids: renditions.filter(image_id__any=ids),
+        list(by_image),
+    )
+    for rendition in found:
         by_image[rendition.image_id].append(rendition)
     for image in images:
         setattr(image, LOADED_RENDITIONS, by_image[image.pk])

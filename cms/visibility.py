@@ -12,6 +12,7 @@ result), the iCalendar feeds and the webhook payloads all ask it, so none of the
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -50,17 +51,24 @@ def _restricted_paths() -> tuple[str, ...]:
 
 
 def visible(
-    model, scope: PublicScope, locale: Locale | None = None, fallback: Locale | None = None
+    model,
+    scope: PublicScope,
+    locale: Locale | None = None,
+    fallback: Locale | None = None,
+    now: datetime | None = None,
 ) -> QuerySet:
-    """What the public may see of `model` on the scope's site, in `locale` (all when None).
+    """What the public may see of `model` on the scope's site, in `locale` (all when None), at
+    `now` (the current time when None).
 
     With `fallback`, objects with no visible version in `locale` come in the fallback locale.
     """
-    queryset = _public(model.objects.all(), scope)
+    if now is None:
+        now = timezone.now()
+    queryset = _public(model.objects.all(), scope, now)
     if locale is None:
         return queryset
     if fallback is not None and fallback != locale:
-        translated = _public(model.objects.filter(locale=locale), scope)
+        translated = _public(model.objects.filter(locale=locale), scope, now)
         return queryset.filter(
             Q(locale=locale)
             | (Q(locale=fallback) & ~Q(translation_key__in=translated.values("translation_key")))
@@ -68,17 +76,16 @@ def visible(
     return queryset.filter(locale=locale)
 
 
-def _public(queryset: QuerySet, scope: PublicScope) -> QuerySet:
+def _public(queryset: QuerySet, scope: PublicScope, now: datetime) -> QuerySet:
     model = queryset.model
     if issubclass(model, Page):
-        return _public_pages(queryset, scope)
+        return _public_pages(queryset, scope, now)
     if issubclass(model, DraftStateMixin):
         return queryset.filter(live=True)
     return queryset
 
 
-def _public_pages(queryset: QuerySet, scope: PublicScope) -> QuerySet:
-    now = timezone.now()
+def _public_pages(queryset: QuerySet, scope: PublicScope, now: datetime) -> QuerySet:
     in_site = Q(pk__in=[])
     for path in scope.root_paths:
         in_site |= Q(path__startswith=path)

@@ -71,9 +71,9 @@ class Context(StrawberryDjangoContext):
             self._scope = self.remembered(key, lambda: PublicScope.of_site(site))
         return self._scope
 
-    def visible(self, model, locale: Locale | None = None, fallback: bool = False):
-        """The public queryset of `model` on this site (cms/visibility.py)."""
-        return visible(model, self.scope, locale, self.default_locale if fallback else None)
+    def visible(self, model, locale: Locale | None = None, fallback: bool = False, now=None):
+        """The public queryset of `model` on this site (cms/visibility.py), at `now`."""
+        return visible(model, self.scope, locale, self.default_locale if fallback else None, now)
 
     @property
     def locales(self) -> dict[str, Locale]:

@@ -3,8 +3,11 @@
 from collections.abc import Iterable
 
 from django.db.models import Model
+from django.utils import timezone
 from strawberry.types import Info
 from wagtail.models import Locale
+
+from cms.db import precompiled
 
 from .context import context
 
@@ -22,15 +25,24 @@ def localized_keys(info: Info, model: type[Model], keys: list, locale: Locale, f
     if not keys:
         return []
     ctx = context(info)
-    found = {
-        obj.translation_key: obj
-        for obj in ctx.visible(model, locale).filter(translation_key__in=keys)
-    }
+    now = timezone.now()
+    found = {obj.translation_key: obj for obj in _visible_of_keys(ctx, model, locale, keys, now)}
     missing = [key for key in keys if key not in found]
     if fallback and missing and locale != ctx.default_locale:
         found.update(
             (obj.translation_key, obj)
-            for obj in ctx.visible(model, ctx.default_locale).filter(translation_key__in=missing)
+            for obj in _visible_of_keys(ctx, model, ctx.default_locale, missing, now)
         )
     result = [found[key] for key in dict.fromkeys(keys) if key in found]
     return ctx.remember(result, locale, fallback)
+
+
+def _visible_of_keys(ctx, model: type[Model], locale: Locale, keys: list, now) -> list:
+    """The objects of `model` visible in `locale` at `now` with these translation keys; the SQL
+    compiled once per process for the model, locale and site (cms/db/precompiled.py)."""
+    return precompiled.run(
+        ("visible by translation key", model, locale.pk, ctx.scope),
+        lambda keys, now: ctx.visible(model, locale, now=now).filter(translation_key__any=keys),
+        list(keys),
+        now,
+    )

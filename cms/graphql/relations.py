@@ -11,6 +11,7 @@ import strawberry_django
 from strawberry.types import Info
 from wagtail.images.models import Image
 
+from cms.db import precompiled
 from cms.renditions import load_renditions
 
 from .context import context
@@ -25,12 +26,7 @@ def many(info: Info, root, name: str, through, fk: str, parent: str = "page"):
 
     def compute(objects, locale, fallback):
         stored = [obj for obj in objects if not ctx.is_in_memory(obj)]
-        rows = (
-            through.objects.filter(**{f"{parent}_id__in": [obj.pk for obj in stored]})
-            .order_by(f"{parent}_id", "sort_order", "pk")
-            .values_list(f"{parent}_id", f"{fk}__translation_key")
-        )
-        rows = list(rows) if stored else []
+        rows = inline_rows(through, fk, parent, [obj.pk for obj in stored]) if stored else []
         in_memory = [obj for obj in objects if ctx.is_in_memory(obj)]
         rows += in_memory_rows(in_memory, through, fk, parent)
         targets = localized_keys(info, target_model, [key for _, key in rows], locale, fallback)
@@ -42,6 +38,19 @@ def many(info: Info, root, name: str, through, fk: str, parent: str = "page"):
         return {obj.pk: result[obj.pk] for obj in objects}
 
     return ctx.batch(name, root, compute)
+
+
+def inline_rows(through, fk: str, parent: str, parent_ids: list) -> list[tuple]:
+    """(parent id, target translation key) of the stored parents' inline rows, in order."""
+    return precompiled.run(
+        ("inline rows", through, fk, parent),
+        lambda ids: (
+            through.objects.filter(**{f"{parent}_id__any": ids})
+            .order_by(f"{parent}_id", "sort_order", "pk")
+            .values_list(f"{parent}_id", f"{fk}__translation_key")
+        ),
+        parent_ids,
+    )
 
 
 def in_memory_rows(objects, through, fk: str, parent: str) -> list[tuple]:
@@ -69,8 +78,8 @@ def one(info: Info, root, name: str, fk: str):
     target_model = type(root)._meta.get_field(fk).related_model
 
     def compute(objects, locale, fallback):
-        ids = {getattr(obj, f"{fk}_id") for obj in objects} - {None}
-        keys = dict(target_model.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+        ids = list({getattr(obj, f"{fk}_id") for obj in objects} - {None})
+        keys = dict(translation_keys(target_model, ids)) if ids else {}
         targets = localized_keys(info, target_model, list(keys.values()), locale, fallback)
         by_key = {target.translation_key: target for target in targets}
         return {obj.pk: by_key.get(keys.get(getattr(obj, f"{fk}_id"))) for obj in objects}
@@ -78,16 +87,33 @@ def one(info: Info, root, name: str, fk: str):
     return context(info).batch(name, root, compute)
 
 
+def translation_keys(model, ids: list) -> list[tuple]:
+    """(pk, translation key) of the objects with these ids."""
+    return precompiled.run(
+        ("translation keys", model),
+        lambda ids: model.objects.filter(pk__any=ids).values_list("pk", "translation_key"),
+        ids,
+    )
+
+
 def image(info: Info, root, field_name: str) -> Image | None:
     """An image foreign key, with its renditions, for the whole batch in two queries."""
 
     def compute(objects, locale, fallback):
-        ids = {getattr(obj, f"{field_name}_id") for obj in objects} - {None}
-        images = Image.objects.in_bulk(ids)
+        ids = list({getattr(obj, f"{field_name}_id") for obj in objects} - {None})
+        images = images_by_id(ids)
         load_renditions(images.values())
         return {obj.pk: images.get(getattr(obj, f"{field_name}_id")) for obj in objects}
 
     return context(info).batch(field_name, root, compute)
+
+
+def images_by_id(ids: list) -> dict[int, Image]:
+    """{id: image} of the images with these ids."""
+    if not ids:
+        return {}
+    found = precompiled.run(("images", Image), lambda ids: Image.objects.filter(pk__any=ids), ids)
+    return {image.pk: image for image in found}
 
 
 def stream(info: Info, root, field_name: str):
