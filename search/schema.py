@@ -8,6 +8,7 @@ page of results and its total come from one query of the index with Wagtail's ow
 
 import html
 from enum import Enum
+from functools import partial
 
 import strawberry
 import strawberry_django
@@ -22,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
+from cms.db import precompiled
 from cms.graphql.context import context
 from cms.graphql.errors import InvalidArgument, checked_text
 from cms.graphql.pages import PageInterface
@@ -114,6 +116,10 @@ def for_wagtail(pages):
     return Page.objects.filter(pk__in=pages.values("pk"))
 
 
+def _of_ids(model, ids):
+    return model.objects.filter(pk__any=ids)
+
+
 def _specific(pages: list[Page]) -> dict[int, Page]:
     """The specific pages (EventPage, …) of base pages: one query per page type."""
     by_type: dict[int, list[int]] = {}
@@ -122,7 +128,8 @@ def _specific(pages: list[Page]) -> dict[int, Page]:
     found = {}
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        found.update(model.objects.in_bulk(pks))
+        pages = precompiled.run(("pages by id", model), partial(_of_ids, model), pks)
+        found.update((page.pk, page) for page in pages)
     return found
 
 

@@ -6,8 +6,11 @@ from datetime import datetime
 import strawberry
 import strawberry_django
 from django.conf import settings
+from django.utils import timezone
 from strawberry.types import Info
 from wagtail.models import Page as WagtailPage
+
+from cms.db import precompiled
 
 from .context import context
 from .errors import InvalidArgument, parse_id
@@ -77,10 +80,12 @@ def _breadcrumbs(info: Info):
             for depth in range(3 * WagtailPage.steplen, len(page.path), WagtailPage.steplen)
         }
         # A fallback page's ancestors are shown in the asked-for locale where they exist.
-        ancestors = {
-            ancestor.path: ancestor
-            for ancestor in WagtailPage.objects.filter(path__in=ancestor_paths)
-        }
+        found = precompiled.run(
+            ("pages by path",),
+            lambda paths: WagtailPage.objects.filter(path__any=paths),
+            list(ancestor_paths),
+        )
+        ancestors = {ancestor.path: ancestor for ancestor in found}
         in_locale = {
             page.translation_key: page
             for page in localized(info, WagtailPage, ancestors.values(), locale, fallback=True)
@@ -104,11 +109,21 @@ def _breadcrumbs(info: Info):
 
 def _translations(info: Info):
     def compute(pages, locale, fallback):
-        keys = {page.translation_key for page in pages}
+        ctx = context(info)
+        keys = list({page.translation_key for page in pages})
+        versions = precompiled.run(
+            ("translations of pages", ctx.scope),
+            lambda keys, now: (
+                ctx.visible(WagtailPage, now=now)
+                .filter(translation_key__any=keys)
+                .order_by("locale_id")
+            ),
+            keys,
+            timezone.now(),
+        )
         by_key = {}
-        visible = context(info).visible(WagtailPage).filter(translation_key__in=keys)
         # Titles as published: a translator's saved draft may sit in a live page's row.
-        for page in as_published(list(visible.order_by("locale_id"))):
+        for page in as_published(versions):
             by_key.setdefault(page.translation_key, []).append(page_link(info, page))
         return {page.pk: by_key.get(page.translation_key, []) for page in pages}
 
