@@ -8,6 +8,7 @@ relation per batch, whatever the number of items.
 import datetime as dt
 
 import pytest
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 from wagtail.images.models import Image, Rendition
 from wagtail.models import Locale
@@ -154,3 +155,50 @@ def test_detail_by_path_query_count(graphql, django_assert_num_queries):
     with django_assert_num_queries(28):
         data = graphql(DETAIL)["data"]
     assert data["page"]["title"] == "AI fórum CZ-UA 2024"
+
+
+@pytest.fixture
+def compiled_sql(monkeypatch):
+    """The SQL statements Django compiles (SQLCompiler.as_sql, subqueries not counted apart)."""
+    compiled, depth = [], [0]
+    original = SQLCompiler.as_sql
+
+    def as_sql(self, *args, **kwargs):
+        depth[0] += 1
+        try:
+            sql, params = original(self, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+        if depth[0] == 0:
+            compiled.append(sql)
+        return sql, params
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+    return compiled
+
+
+def test_after_the_first_listing_only_the_listing_itself_is_compiled_again(
+    graphql, many_items, compiled_sql, django_assert_num_queries
+):
+    """The batch queries of relations (speakers, topics, organisers, images, renditions,
+    translations, breadcrumbs) are compiled once per process (cms/db/precompiled.py); a listing's
+    own queries, shaped by its filters and ordering, are compiled per request: 7 of its 18."""
+    graphql(EVENTS, {"limit": 10})
+    compiled_sql.clear()
+
+    with django_assert_num_queries(18):
+        graphql(EVENTS, {"limit": 100})
+
+    tables = [sql.split(" FROM ", 1)[1].split(" ", 1)[0].strip('"') for sql in compiled_sql]
+    assert tables == [
+        # The request's lookups (kept per process when the cache is shared: lookups.py):
+        # locales, the site, its locale roots, the view restrictions.
+        "wagtailcore_locale",
+        "wagtailcore_site",
+        "wagtailcore_page",
+        "wagtailcore_pageviewrestriction",
+        # The listing: its count and the two parts of its order (upcoming, past).
+        "events_eventpage",
+        "events_eventpage",
+        "events_eventpage",
+    ]
