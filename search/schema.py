@@ -8,7 +8,6 @@ page of results and its total come from one query of the index with Wagtail's ow
 
 import html
 from enum import Enum
-from functools import partial
 
 import strawberry
 import strawberry_django
@@ -116,10 +115,6 @@ def for_wagtail(pages):
     return Page.objects.filter(pk__in=pages.values("pk"))
 
 
-def _of_ids(model, ids):
-    return model.objects.filter(pk__any=ids)
-
-
 def _specific(pages: list[Page]) -> dict[int, Page]:
     """The specific pages (EventPage, …) of base pages: one query per page type."""
     by_type: dict[int, list[int]] = {}
@@ -128,8 +123,7 @@ def _specific(pages: list[Page]) -> dict[int, Page]:
     found = {}
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        pages = precompiled.run(("pages by id", model), partial(_of_ids, model), pks)
-        found.update((page.pk, page) for page in pages)
+        found.update(precompiled.in_bulk(model, pks))
     return found
 
 

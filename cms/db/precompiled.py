@@ -17,6 +17,7 @@ import copy
 import datetime
 import threading
 from collections.abc import Callable, Hashable
+from functools import partial
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -96,9 +97,9 @@ class Compiled:
         # The compiling thread's connection stays with it: each thread runs on its own.
         compiler.connection = connections[self.compiler.using]
         compiler.as_sql = lambda *args, **kwargs: (self.sql, params)
-        query = copy.copy(self.template.query)
-        query.get_compiler = lambda *args, **kwargs: compiler
         template = self.template
+        query = copy.copy(template.query)
+        query.get_compiler = lambda *args, **kwargs: compiler
         queryset = template.__class__(model=template.model, query=query, using=template._db)
         queryset._iterable_class = template._iterable_class
         queryset._fields = template._fields
@@ -132,6 +133,13 @@ def run(key: Hashable, build: Callable[..., QuerySet], *values) -> list:
     return compiled.run(values)
 
 
-def clear() -> None:
-    with _lock:
-        _compiled.clear()
+def in_bulk(model, ids: list) -> dict:
+    """{pk: object} of the objects of `model` with these ids (Django's `in_bulk`, precompiled)."""
+    if not ids:
+        return {}
+    found = run(("in bulk", model), partial(_with_ids, model), list(ids))
+    return {obj.pk: obj for obj in found}
+
+
+def _with_ids(model, ids) -> QuerySet:
+    return model.objects.filter(pk__any=ids)

@@ -101,19 +101,11 @@ def image(info: Info, root, field_name: str) -> Image | None:
 
     def compute(objects, locale, fallback):
         ids = list({getattr(obj, f"{field_name}_id") for obj in objects} - {None})
-        images = images_by_id(ids)
+        images = precompiled.in_bulk(Image, ids)
         load_renditions(images.values())
         return {obj.pk: images.get(getattr(obj, f"{field_name}_id")) for obj in objects}
 
     return context(info).batch(field_name, root, compute)
-
-
-def images_by_id(ids: list) -> dict[int, Image]:
-    """{id: image} of the images with these ids."""
-    if not ids:
-        return {}
-    found = precompiled.run(("images", Image), lambda ids: Image.objects.filter(pk__any=ids), ids)
-    return {image.pk: image for image in found}
 
 
 def stream(info: Info, root, field_name: str):

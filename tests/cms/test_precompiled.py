@@ -174,3 +174,12 @@ def test_a_query_compiled_in_one_thread_runs_in_another_on_its_own_connection():
 
     assert answers == [ids[1:]]
     assert connections_used[0] is not connection
+
+
+def test_in_bulk_answers_as_djangos():
+    ids = list(EventPage.objects.order_by("pk").values_list("pk", flat=True)[:4])
+    assert len(ids) == 4
+    found = precompiled.in_bulk(EventPage, [*ids, -1])
+    assert found == EventPage.objects.in_bulk(ids)
+    assert all(type(page) is EventPage for page in found.values())
+    assert precompiled.in_bulk(EventPage, []) == {}
