@@ -7,6 +7,7 @@ page of results and its total come from one query of the index with Wagtail's ow
 """
 
 import html
+from dataclasses import dataclass
 from enum import Enum
 
 import strawberry
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchConfig, SearchHeadline, SearchVector
 from django.db.models import F, Func, Q, TextField, Value
+from django.utils import timezone
 from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginationInfo, OffsetPaginationInput
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -22,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
+from cms.content_version import next_change_from_database
 from cms.db import precompiled
 from cms.graphql.context import context
 from cms.graphql.errors import InvalidArgument, checked_text
@@ -33,7 +36,7 @@ from people.models import PeopleIndexPage, PersonPage
 
 from .backend import backend_for_locale, search_config
 from .query import ParsedQuery, parse
-from .ranking import matches, ranked
+from .ranking import PageIds, matches, ranked
 
 AUTOCOMPLETE_MAX = 20
 # An excerpt is made from this many word positions before and after the first match.
@@ -207,13 +210,51 @@ def _excerpts(pages: list[Page], parsed: ParsedQuery, config: str | None) -> dic
     }
 
 
-def _organic(backend, organic, parsed: ParsedQuery, offset: int, limit: int):
+@dataclass(frozen=True)
+class KeptPages:
+    """A bitmap of searchable pages, and until when it holds: the next go-live or expiry time of
+    a live page (a content version that learnt of no such time through a signal, after a page
+    was saved in code, would keep it longer)."""
+
+    pages: PageIds
+    until: float | None
+
+    def holds_now(self) -> bool:
+        return self.until is None or timezone.now().timestamp() < self.until
+
+
+def _kept_pages(ctx, searchable, promoted: list[Page], locale, types, topic) -> PageIds | None:
+    """The pages a search may find (not the promoted ones) as a bitmap for the ranking query
+    (search/ranking.py), or None where the queryset serves better.
+
+    The bitmap of the locale's searchable pages is computed once per process for the content
+    version, site, locale and types (one query of their ids, one of the next go-live or expiry
+    time): the version changes with everything that changes what the public sees, so a kept
+    bitmap never holds a page the rule now hides. Without a version to keep it under (the cache
+    is down, or per process) computing it for one search would cost more than the join it
+    saves; a topic (any string) is not kept either.
+    """
+    if topic is not None or not ctx.keeps():
+        return None
+    kinds = tuple(sorted({kind.value for kind in types})) if types else None
+    kept = ctx.remembered(
+        ("search-pages", ctx.scope, locale.pk, kinds),
+        lambda: KeptPages(
+            PageIds.of(searchable.values_list("pk", flat=True)), next_change_from_database()
+        ),
+        still_good=KeptPages.holds_now,
+    )
+    return kept.pages.without(page.pk for page in promoted) if promoted else kept.pages
+
+
+def _organic(backend, organic, kept: PageIds | None, parsed: ParsedQuery, offset, limit):
     """(the found pages from `offset` to `offset + limit`, how many are found in all)."""
     if search_config(backend) is not None:  # PostgreSQL: one query for both (search/ranking.py)
-        shown, total = ranked(backend, organic, parsed, offset, limit) if limit else ([], None)
+        pages = organic if kept is None else kept
+        shown, total = ranked(backend, pages, parsed, offset, limit) if limit else ([], None)
         if total is not None:
             return shown, total
-        return shown, matches(backend, organic, parsed).count()
+        return shown, matches(backend, pages, parsed).count()
     # Elsewhere (the SQLite of `make run`): Wagtail's backend as it is.
     found = backend.search(
         parsed.wagtail_query(), for_wagtail(organic), operator="and", order_by_relevance=True
@@ -260,7 +301,14 @@ class Query:
         shown_promoted = promoted[offset : offset + limit]
         organic_offset = max(0, offset - len(promoted))
         organic_limit = limit - len(shown_promoted)
-        shown_organic, total = _organic(backend, organic, parsed, organic_offset, organic_limit)
+        kept = (
+            _kept_pages(ctx, searchable, promoted, target_locale, types, topic)
+            if search_config(backend) is not None
+            else None
+        )
+        shown_organic, total = _organic(
+            backend, organic, kept, parsed, organic_offset, organic_limit
+        )
         total += len(promoted)
 
         shown = [*shown_promoted, *shown_organic]

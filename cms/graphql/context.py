@@ -48,10 +48,20 @@ class Context(StrawberryDjangoContext):
     _seen: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
     _batches: dict[tuple, dict[Any, Any]] = field(default_factory=lambda: defaultdict(dict))
 
-    def remembered(self, key: tuple, compute: Callable[[], Any]) -> Any:
+    def remembered(
+        self,
+        key: tuple,
+        compute: Callable[[], Any],
+        still_good: Callable[[Any], bool] | None = None,
+    ) -> Any:
         """`compute()`, or its value kept by this process for the content version."""
         version = self.content_version() if self.content_version else None
-        return lookups.remembered(version, key, compute)
+        return lookups.remembered(version, key, compute, still_good)
+
+    def keeps(self) -> bool:
+        """Whether `remembered` keeps what it computes (the memo is on and this request read a
+        content version): a caller with a cheaper way than computing every time asks first."""
+        return lookups.enabled() and bool(self.content_version and self.content_version())
 
     @property
     def site(self) -> Site | None:

@@ -31,8 +31,14 @@ def enabled() -> bool:
     return bool(getattr(settings, "GRAPHQL_LOOKUP_MEMO", False))
 
 
-def remembered(version: str | None, key: tuple, compute: Callable[[], Any]) -> Any:
-    """`compute()`, once per process for this content version and key."""
+def remembered(
+    version: str | None,
+    key: tuple,
+    compute: Callable[[], Any],
+    still_good: Callable[[Any], bool] | None = None,
+) -> Any:
+    """`compute()`, once per process for this content version and key (again when `still_good`
+    says the kept value is not)."""
     global _memo
     if version is None or not enabled():
         return compute()
@@ -40,7 +46,7 @@ def remembered(version: str | None, key: tuple, compute: Callable[[], Any]) -> A
     if known != version:
         entries = {}
         _memo = (version, entries)
-    if key not in entries:
+    if key not in entries or (still_good is not None and not still_good(entries[key])):
         if len(entries) >= MAX_ENTRIES:
             entries.clear()
         entries[key] = compute()

@@ -1,13 +1,18 @@
 """search/ranking.py ranks and counts exactly as Wagtail's PostgreSQL backend does (same order,
-same scores, same total), in one query, whatever the page of results; and the `search` field
-counts a full page's matches without a second query."""
+same scores, same total), in one query, whatever the page of results, with the pages given as a
+queryset or as a bitmap (PageIds); and the `search` field counts a full page's matches without a
+second query."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.models import Locale, Page
+from wagtail.search.models import IndexEntry
 
 from search.backend import backend_for_locale
 from search.query import parse
-from search.ranking import matches, ranked
+from search.ranking import PageIds, matches, ranked
+from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.hunspell
 
@@ -40,11 +45,18 @@ def assert_same(found: list[tuple[int, float]], expected: list[tuple[int, float]
     assert [score for _, score in found] == pytest.approx([score for _, score in expected])
 
 
+def as_bitmap(pages) -> PageIds:
+    return PageIds.of(pages.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("given_as", ["queryset", "bitmap"])
 @pytest.mark.parametrize(("code", "words"), QUERIES)
-def test_the_same_order_scores_and_total_as_wagtails_backend(db, code, words):
+def test_the_same_order_scores_and_total_as_wagtails_backend(db, code, words, given_as):
     expected = wagtails(code, words)
     assert expected, "each query finds pages in the demo content"
     backend, parsed, pages = backend_for_locale(code), parse(words), visible_pages(code)
+    if given_as == "bitmap":
+        pages = as_bitmap(pages)
 
     found = [
         (pk, float(score))
@@ -75,3 +87,62 @@ def test_one_query_gives_a_full_page_and_the_total(db, django_assert_num_queries
     with django_assert_num_queries(1):
         hits, total = ranked(backend, pages, parsed, 0, 2)
     assert len(hits) == 2 and total == len(wagtails("en", "forum"))
+
+
+@pytest.mark.parametrize(
+    "ids", [[], [0], [7], [8], [0, 1, 7, 8, 9, 15, 16, 63, 64, 1000], list(range(0, 200, 3))]
+)
+def test_page_ids_are_the_bits_postgresql_reads(db, ids):
+    pages = PageIds.of(ids)
+    assert len(pages.bits) == max(ids, default=0) // 8 + 1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT n FROM generate_series(0, %s) AS n WHERE get_bit(%s::bytea, n) = 1",
+            [len(pages.bits) * 8 - 1, pages.bits],
+        )
+        assert [n for (n,) in cursor.fetchall()] == sorted(ids)
+    assert [n for n in range(len(pages.bits) * 8 + 20) if n in pages] == sorted(ids)
+    removed = ids[::2] + [5000]
+    assert [n for n in range(1100) if n in pages.without(removed)] == sorted(
+        set(ids) - set(removed)
+    )
+
+
+def test_a_page_newer_than_the_bitmap_is_not_in_it(db):
+    """A bitmap that ends before a page's id (made before the page was): not found, and no
+    error (get_bit fails on a position past the end)."""
+    backend, parsed = backend_for_locale("en"), parse("quokkanew")
+    before = PageIds.of([1])
+    event = EventPageFactory(title="Quokkanew")
+    assert event.pk >= len(before.bits) * 8
+    assert list(matches(backend, before, parsed).values_list("page_pk", flat=True)) == []
+    assert ranked(backend, before, parsed, 0, 10) == ([], None)
+    now = as_bitmap(visible_pages("en"))
+    assert list(matches(backend, now, parsed).values_list("page_pk", flat=True)) == [event.pk]
+
+
+def index_entry_of_another_model(object_id: str, word: str) -> IndexEntry:
+    return IndexEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Locale),
+        object_id=object_id,
+        title_norm=1.0,
+        autocomplete=word,
+        title=word,
+        body=word,
+        title_text=word,
+        body_text=word,
+    )
+
+
+@pytest.mark.parametrize("given_as", ["queryset", "bitmap"])
+def test_entries_of_other_objects_are_never_read_as_pages(db, given_as):
+    """Index entries of another model matching the words, one whose key is no number (a cast
+    would fail), one whose key is a found page's id: neither read as a page."""
+    backend, parsed, pages = backend_for_locale("en"), parse("forum"), visible_pages("en")
+    expected = [pk for pk, _ in wagtails("en", "forum")]
+    index_entry_of_another_model("not-a-page", "forum")
+    index_entry_of_another_model(str(expected[0]), "forum")
+    if given_as == "bitmap":
+        pages = as_bitmap(pages)
+    found = list(matches(backend, pages, parsed).values_list("page_pk", flat=True))
+    assert found == expected

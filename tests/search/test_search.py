@@ -3,17 +3,27 @@
 Relevance per locale (the expected first result), diacritics and inflection, place names across
 scripts, ranking, promotions, visibility (nothing the content API hides is ever found, counted
 or excerpted), index updates on publish and unpublish, bad input and the query count.
+
+Every test runs twice (the `pages_as` fixture): with the visible pages joined to the search index
+(what a process does without a shared content version) and as the bitmap of visible pages a
+process keeps for the content version (search/ranking.py; production, with Redis). Both give the
+same answers to the same tests.
 """
 
 import datetime as dt
 
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
+from cms import content_version
+from cms.graphql import lookups
 from search.postgres import hunspell_status
 from tests.factories import EventPageFactory
 
@@ -40,6 +50,18 @@ query Autocomplete($prefix: String!, $locale: String, $limit: Int) {
   autocomplete(prefix: $prefix, locale: $locale, limit: $limit) { __typename title path }
 }
 """
+
+
+@pytest.fixture(autouse=True, params=["joined", "kept"])
+def pages_as(request, settings, db):
+    """How the ranking query knows the visible pages: joined, or the bitmap kept per process."""
+    settings.GRAPHQL_LOOKUP_MEMO = request.param == "kept"
+    cache.clear()
+    lookups.clear()
+    content_version.current()  # as a running server has it: the query counts leave it out
+    yield request.param
+    lookups.clear()
+    cache.clear()
 
 
 @pytest.fixture
@@ -343,7 +365,7 @@ query {
 """
 
 
-def test_query_count_of_a_search_request(graphql, django_assert_num_queries):
+def test_query_count_of_a_search_request(graphql, django_assert_num_queries, pages_as):
     """23 queries for a search that finds events, a news item and standard pages (Czech
     "forum" in the demo: 13 pages of three types).
 
@@ -351,15 +373,57 @@ def test_query_count_of_a_search_request(graphql, django_assert_num_queries):
     results (the total comes from the same query when the page is not full), the specific pages
     (one query per type: 3), the excerpts (1); then per page type, in batches: breadcrumbs (2)
     and translations (1), and the topics of the events and of the news (2 each).
+
+    Kept: the first search of a content version also reads the ids of the visible pages and
+    the next go-live or expiry time (25); the next one neither those nor the four lookups, which
+    the process keeps too (19).
     """
-    with django_assert_num_queries(23):
-        found = graphql(QUERY_COUNT)["data"]["search"]
+    if pages_as == "joined":
+        with django_assert_num_queries(23):
+            found = graphql(QUERY_COUNT)["data"]["search"]
+    else:
+        with django_assert_num_queries(25):
+            first = graphql(QUERY_COUNT)["data"]["search"]
+        with django_assert_num_queries(19):
+            found = graphql(QUERY_COUNT)["data"]["search"]
+        assert found == first
     assert found["totalCount"] == 13
     assert sorted({r["page"]["__typename"] for r in found["results"]}) == [
         "EventPage",
         "NewsPage",
         "StandardPage",
     ]
+
+
+def test_a_kept_search_tests_a_bit_instead_of_joining_the_pages(graphql, pages_as):
+    """The second search of a content version ranks without reading the pages table."""
+    graphql(QUERY_COUNT)
+    with CaptureQueriesContext(connection) as queries:
+        found = graphql(QUERY_COUNT)["data"]["search"]
+    ranking = [q["sql"] for q in queries.captured_queries if "COUNT(*) OVER ()" in q["sql"]]
+    assert len(ranking) == 1
+    assert ("get_bit(" in ranking[0]) == (pages_as == "kept")
+    assert ('"wagtailcore_page"' in ranking[0]) == (pages_as == "joined")
+    assert found["totalCount"] == 13
+
+
+def test_an_expiry_hides_a_found_page_without_any_signal(search):
+    """The kept bitmap is kept for a content version, which knows the next expiry time."""
+    event = EventPageFactory(
+        title="Quokkaexpiring", expire_at=timezone.now() + dt.timedelta(minutes=1)
+    )
+    assert _visible_to_search(search, "quokkaexpiring") == (1, [f"/en/events/{event.slug}/"])
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=2)):
+        assert _visible_to_search(search, "quokkaexpiring") == (0, [])
+
+
+def test_a_scheduled_page_is_found_once_its_time_comes(search):
+    event = EventPageFactory(title="Quokkascheduled")
+    event.go_live_at = timezone.now() + dt.timedelta(minutes=1)
+    event.save()
+    assert _visible_to_search(search, "quokkascheduled") == (0, [])
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=2)):
+        assert _visible_to_search(search, "quokkascheduled") == (1, [f"/en/events/{event.slug}/"])
 
 
 @pytest.mark.parametrize("offset", [13, 14, 50])
