@@ -19,12 +19,14 @@ Everything runs on this machine against 127.0.0.1:
    against a fixed answer (its own ceiling); then a mixed load (listings, pages by path,
    searches; 32 clients for 60 s by default) with the response cache on; a scale run (BENCH_PAGES
    other than 5,000) also builds 5,000 pages in `cms_bench_base` and measures the cards and the
-   searches on it and, right after each, at BENCH_PAGES: their p95 ratio within one run;
+   searches on it and at BENCH_PAGES in turns (--scale-rounds rounds of S / rounds seconds on
+   each): their p95 ratio within one run;
 4. prints the tables and writes docs/performance.md, or --output (benchmarks/report.py; not
    with --quick).
 
     BENCH_PAGES=5000 .venv/bin/python benchmarks/bench.py [--clients 16] [--seconds 20]
-        [--mixed-clients 32] [--mixed-seconds 60] [--quick] [--keep] [--output FILE]
+        [--mixed-clients 32] [--mixed-seconds 60] [--scale-rounds 3] [--quick] [--keep]
+        [--output FILE]
 
 Logs of every step and server are in var/bench/. The databases are dropped at the end (--keep
 keeps them). About 8 minutes with the defaults, a minute more when .venv-bench is made;
@@ -66,7 +68,7 @@ PEERS_PYTHON = PEERS_VENV / "bin" / "python"
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 OUR_DB, PEERS_DB = "cms_bench", "cms_bench_peers"
 # A scale run (BENCH_PAGES other than the default) also builds the default size in BASE_DB and
-# measures the scale rows on both, back to back (scale_rows).
+# measures the scale rows on both, in alternating rounds (scale_rows).
 BASE_DB = "cms_bench_base"
 REDIS_URL = "redis://127.0.0.1:6379/14"
 SECRET_KEY = secrets.token_urlsafe(50)
@@ -506,6 +508,7 @@ def options_from(argv=None):
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--mixed-clients", type=int, default=32)
     parser.add_argument("--mixed-seconds", type=float, default=60)
+    parser.add_argument("--scale-rounds", type=int, default=3)
     parser.add_argument(
         "--quick", action="store_true", help="3 s per server, 5 s of mixed load, no docs written"
     )
@@ -609,10 +612,14 @@ SCALE_TARGETS = [OURS, OURS_SEARCH_CS, OURS_SEARCH_UK]
 
 
 def scale_rows(options, cache: bool | None) -> dict:
-    """{target key: {"base": result, "scale": result}}: each scale row against a server over
-    BASE_PAGES pages, then at once against one over PAGES, so that their ratio is not the drift
-    of a shared machine between two runs."""
-    print(f"scale: each row at {BASE_PAGES:,} pages, then at {PAGES:,}…", flush=True)
+    """{target key: {"rounds": [{"base": result, "scale": result}]}}: each scale row against a
+    server over BASE_PAGES pages and one over PAGES, in turns: --scale-rounds rounds of
+    --seconds / rounds on each, the first server of a round alternating. A slow spell of the
+    shared machine then weighs on one round of both sides, not on one side's whole window (one
+    window each, the cards once came out 0.80× as slow at 50,000 pages as at 5,000)."""
+    rounds = max(1, options.scale_rounds)
+    per_round = argparse.Namespace(**{**vars(options), "seconds": options.seconds / rounds})
+    print(f"scale: each row at {BASE_PAGES:,} pages and at {PAGES:,}, {rounds} rounds…", flush=True)
     ports = [free_port()]
     while len(ports) < 2:
         ports += [port for port in [free_port()] if port not in ports]
@@ -623,11 +630,17 @@ def scale_rows(options, cache: bool | None) -> dict:
     ):
         rows = {}
         for target in SCALE_TARGETS:
-            print(f"  at {BASE_PAGES:,} pages, then at {PAGES:,}:", flush=True)
-            rows[target.key] = {
-                "base": measure(base, target, options),
-                "scale": measure(at, target, options),
-            }
+            measured = []
+            for round_ in range(rounds):
+                sides = [("base", base), ("scale", at)]
+                print(f"  round {round_ + 1}, {BASE_PAGES:,} / {PAGES:,} pages:", flush=True)
+                measured.append(
+                    {
+                        side: measure(server, target, per_round)
+                        for side, server in (sides if round_ % 2 == 0 else sides[::-1])
+                    }
+                )
+            rows[target.key] = {"rounds": measured}
         return rows
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 import importlib.metadata
 import os
 import platform
+import statistics
 from dataclasses import dataclass, field
 
 import psycopg
@@ -252,33 +253,45 @@ def _ratios(results: dict) -> list[str]:
 
 def _scale(results: dict) -> list[str]:
     """The scale rows (a run with BENCH_PAGES other than the default): each request at the
-    default size and at this run's, back to back; nothing in other runs."""
+    default size and at this run's, in alternating rounds; nothing in other runs."""
     if "scale" not in results:
         return []
     small, large = results["scale"]["pages"]
+    rows = results["scale"]["rows"]
+    rounds = max((len(row["rounds"]) for row in rows.values()), default=0)
     lines = [
         f"## Scale: {small:,} pages against {large:,}, in this run",
         "",
         f"Each request below was measured on a server over {small:,} pages (built in this run "
-        f"as the default size is) and right after on the server over {large:,}, with the same "
-        "settings and load, so that the ratio does not depend on how fast the shared machine "
-        "was in another run:",
+        f"as the default size is) and on one over {large:,}, with the same settings and load, "
+        f"in {rounds} rounds: in each, one server and then the other (which went first "
+        "alternates), so that neither how fast the shared machine was in another run nor a "
+        "slow spell within this one decides the ratio. Req/s and p95 are the medians of the "
+        "rounds; the ratio is the median of the rounds' p95 ratios (each round's in brackets):",
         "",
         f"| request | req/s at {small:,} | p95 at {small:,} | req/s at {large:,} | "
         f"p95 at {large:,} | p95 ratio |",
         "|---|---|---|---|---|---|",
     ]
-    for key, row in results["scale"]["rows"].items():
-        base, scaled = row["base"], row["scale"]
-        if "skipped" in base or "skipped" in scaled:
+    for key, row in rows.items():
+        pairs = [(one["base"], one["scale"]) for one in row["rounds"]]
+        if any("skipped" in side for pair in pairs for side in pair):
             lines.append(f"| {results[key]['label']} | skipped | | | | |")
             continue
+        base = [small_side for small_side, _ in pairs]
+        scaled = [large_side for _, large_side in pairs]
+        ratios = [large_side["p95"] / small_side["p95"] for small_side, large_side in pairs]
+        each = ", ".join(f"{one:.2f}" for one in ratios)
         lines.append(
-            f"| {results[key]['label']} | {rate(base['rps'])} | {seconds(base['p95'])} | "
-            f"{rate(scaled['rps'])} | {seconds(scaled['p95'])} | "
-            f"{scaled['p95'] / base['p95']:.2f}× |"
+            f"| {results[key]['label']} | {rate(_median(base, 'rps'))} | "
+            f"{seconds(_median(base, 'p95'))} | {rate(_median(scaled, 'rps'))} | "
+            f"{seconds(_median(scaled, 'p95'))} | {statistics.median(ratios):.2f}× ({each}) |"
         )
     return [*lines, ""]
+
+
+def _median(results: list[dict], name: str) -> float:
+    return statistics.median(result[name] for result in results)
 
 
 def _details(results: dict, context: Context) -> list[str]:
@@ -414,8 +427,9 @@ def _setup(context: Context) -> list[str]:
         "translations share the English pages' translation keys, their topic rows point at the "
         "locale's topics and their speaker rows at the English people, as wagtail-localize "
         "leaves them. Inserted in bulk (benchmarks/tree.py), live, without revisions, then the "
-        "search index (`update_index`) and ANALYZE. The peers get the same English events, "
-        "topics, speakers and images, without locales, news or other people "
+        "search index (`update_index`) and VACUUM ANALYZE (as autovacuum soon leaves the "
+        "tables). The peers get the same English events, topics, speakers and images, without "
+        "locales, news or other people "
         "(benchmarks/peers/build.py). No demo content on either side.",
         "- **Minimal Django JSON view**: a `JsonResponse` on the peers' server, no database: "
         "the ceiling of Django under gunicorn here.",
