@@ -7,6 +7,7 @@ page of results and its total come from one query of the index with Wagtail's ow
 """
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -247,10 +248,13 @@ def _kept_pages(ctx, searchable, promoted: list[Page], locale, types, topic) -> 
     return kept.pages.without(page.pk for page in promoted) if promoted else kept.pages
 
 
-def _organic(backend, organic, kept: PageIds | None, parsed: ParsedQuery, offset, limit):
-    """(the found pages from `offset` to `offset + limit`, how many are found in all)."""
+def _organic(
+    backend, organic, kept: Callable[[], PageIds | None], parsed: ParsedQuery, offset, limit
+):
+    """(the found pages from `offset` to `offset + limit`, how many are found in all); `kept`
+    gives them as a bitmap where one is kept (_kept_pages)."""
     if search_config(backend) is not None:  # PostgreSQL: one query for both (search/ranking.py)
-        pages = organic if kept is None else kept
+        pages = kept() or organic
         shown, total = ranked(backend, pages, parsed, offset, limit) if limit else ([], None)
         if total is not None:
             return shown, total
@@ -301,13 +305,13 @@ class Query:
         shown_promoted = promoted[offset : offset + limit]
         organic_offset = max(0, offset - len(promoted))
         organic_limit = limit - len(shown_promoted)
-        kept = (
-            _kept_pages(ctx, searchable, promoted, target_locale, types, topic)
-            if search_config(backend) is not None
-            else None
-        )
         shown_organic, total = _organic(
-            backend, organic, kept, parsed, organic_offset, organic_limit
+            backend,
+            organic,
+            lambda: _kept_pages(ctx, searchable, promoted, target_locale, types, topic),
+            parsed,
+            organic_offset,
+            organic_limit,
         )
         total += len(promoted)
 
