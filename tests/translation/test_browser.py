@@ -23,6 +23,7 @@ from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
 from tests.factories import UserFactory
+from tests.translation.browser import approve_from_the_dashboard
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts" / "browser"
@@ -210,11 +211,7 @@ def test_translation_journey(keep_demo_site, live_server, browser_page):
 
     # 4. The Ukrainian reviewer approves it from their dashboard.
     log_in(page, base, "reviewer-uk")
-    row = page.get_by_role("row").filter(has_text=UK_TITLE)
-    row.get_by_role("button").last.click()
-    shot(page, "4-review-actions")
-    row.get_by_role("button", name="Approve", exact=True).click()
-    page.get_by_text("Awaiting your review").wait_for(state="hidden")
+    approve_from_the_dashboard(page, UK_TITLE, lambda: shot(page, "4-review-actions"))
     shot(page, "4-approved")
     ukrainian = EventPage.objects.get(pk=ukrainian.pk)
     assert ukrainian.live and ukrainian.title == UK_TITLE

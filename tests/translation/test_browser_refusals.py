@@ -36,6 +36,7 @@ from wagtail_localize.models import StringTranslation
 from cms.translation.sync_admin import update_url
 from home.models import HomePage
 from tests.factories import UserFactory
+from tests.translation.browser import approve_from_the_dashboard
 from tests.translation.test_actions import (
     ACTIONS,
     GROUPS,
@@ -594,13 +595,6 @@ def send(client, requests) -> list[BrowserResponse]:
         else:
             responses.append(client.post(address, data))
     return responses
-
-
-def approve_from_the_dashboard(page, text):
-    row = page.get_by_role("row").filter(has_text=text)
-    row.get_by_role("button").last.click()
-    row.get_by_role("button", name="Approve", exact=True).click()
-    row.wait_for(state="detached")
 
 
 def test_nothing_goes_live_in_czech_without_the_czech_reviewer(

@@ -25,6 +25,7 @@ from django.conf import settings
 from cms.translation.status import IN_PROGRESS
 from home.models import StandardPage
 from tests.factories import UserFactory
+from tests.translation.browser import approve_from_the_dashboard
 from tests.translation.test_sync import PARAGRAPHS, TEXTS, make_translated_page, version
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -196,10 +197,7 @@ def test_an_english_change_reaches_ukrainian_readers_through_review(
 
     # 3. The Ukrainian reviewer approves it from their dashboard.
     log_in(page, base, "reviewer-uk")
-    row = page.get_by_role("row").filter(has_text=TEXTS["Keeping current"]["uk"])
-    row.get_by_role("button").last.click()
-    row.get_by_role("button", name="Approve", exact=True).click()
-    page.get_by_text("Awaiting your review").wait_for(state="hidden")
+    approve_from_the_dashboard(page, TEXTS["Keeping current"]["uk"])
     shot(page, "3-approved")
 
     # 4. GraphQL serves the new Ukrainian text, and every older translated string.
