@@ -20,7 +20,8 @@ Everything runs on this machine against 127.0.0.1:
    searches; 32 clients for 60 s by default) with the response cache on; a scale run (BENCH_PAGES
    other than 5,000) also builds 5,000 pages in `cms_bench_base` and measures the cards and the
    searches on it and at BENCH_PAGES in turns (--scale-rounds rounds of S / rounds seconds on
-   each): their p95 ratio within one run;
+   each), with N clients and again with one client per worker (what one request takes, no
+   queue): their p95 ratio within one run;
 4. prints the tables and writes docs/performance.md, or --output (benchmarks/report.py; not
    with --quick).
 
@@ -586,6 +587,7 @@ def run_all(options, redis, context) -> dict:
     if SCALE_RUN:
         results["scale"] = {
             "pages": [BASE_PAGES, PAGES],
+            "clients": [options.clients, WORKERS],
             "rows": scale_rows(options, False if cache else None),
         }
     if cache:
@@ -609,16 +611,21 @@ def run_all(options, redis, context) -> dict:
 
 # The rows whose cost at scale the issue sets targets for: the cards and the searches.
 SCALE_TARGETS = [OURS, OURS_SEARCH_CS, OURS_SEARCH_UK]
+# The scale rows are also measured with one client per worker: no request waits for a busy
+# worker, so their p95 is what one request costs, where at --clients it is mostly the queue.
+WORKERS = 2
 
 
 def scale_rows(options, cache: bool | None) -> dict:
-    """{target key: {"rounds": [{"base": result, "scale": result}]}}: each scale row against a
-    server over BASE_PAGES pages and one over PAGES, in turns: --scale-rounds rounds of
-    --seconds / rounds on each, the first server of a round alternating. A slow spell of the
-    shared machine then weighs on one round of both sides, not on one side's whole window (one
-    window each, the cards once came out 0.80× as slow at 50,000 pages as at 5,000)."""
+    """{target key: {"rounds": [{"base": result, "scale": result}], "unqueued": [same]}}: each
+    scale row against a server over BASE_PAGES pages and one over PAGES, in turns:
+    --scale-rounds rounds of --seconds / rounds on each, the first server of a round
+    alternating. A slow spell of the shared machine then weighs on one round of both sides, not
+    on one side's whole window (one window each, the cards once came out 0.80× as slow at
+    50,000 pages as at 5,000). "rounds" are at --clients, "unqueued" at one client per worker."""
     rounds = max(1, options.scale_rounds)
     per_round = argparse.Namespace(**{**vars(options), "seconds": options.seconds / rounds})
+    unqueued = argparse.Namespace(**{**vars(per_round), "clients": WORKERS})
     print(f"scale: each row at {BASE_PAGES:,} pages and at {PAGES:,}, {rounds} rounds…", flush=True)
     ports = [free_port()]
     while len(ports) < 2:
@@ -628,20 +635,31 @@ def scale_rows(options, cache: bool | None) -> dict:
         serving("server-scale-base", our_server(ports[0]), base_env, "/healthz") as base,
         serving("server-scale", our_server(ports[1]), our_env(ports[1], cache), "/healthz") as at,
     ):
-        rows = {}
-        for target in SCALE_TARGETS:
+        sides = [("base", base), ("scale", at)]
+
+        def in_rounds(target, load) -> list[dict]:
             measured = []
             for round_ in range(rounds):
-                sides = [("base", base), ("scale", at)]
-                print(f"  round {round_ + 1}, {BASE_PAGES:,} / {PAGES:,} pages:", flush=True)
+                print(
+                    f"  round {round_ + 1}, {BASE_PAGES:,} / {PAGES:,} pages, "
+                    f"{load.clients} clients:",
+                    flush=True,
+                )
                 measured.append(
                     {
-                        side: measure(server, target, per_round)
+                        side: measure(server, target, load)
                         for side, server in (sides if round_ % 2 == 0 else sides[::-1])
                     }
                 )
-            rows[target.key] = {"rounds": measured}
-        return rows
+            return measured
+
+        return {
+            target.key: {
+                "rounds": in_rounds(target, per_round),
+                "unqueued": in_rounds(target, unqueued),
+            }
+            for target in SCALE_TARGETS
+        }
 
 
 def our_server(port: int) -> list:

@@ -263,7 +263,8 @@ def _scale(results: dict) -> list[str]:
         f"## Scale: {small:,} pages against {large:,}, in this run",
         "",
         f"Each request below was measured on a server over {small:,} pages (built in this run "
-        f"as the default size is) and on one over {large:,}, with the same settings and load, "
+        f"as the default size is) and on one over {large:,}, with the same settings and load "
+        f"({results['scale']['clients'][0]} clients), "
         f"in {rounds} rounds: in each, one server and then the other (which went first "
         "alternates), so that neither how fast the shared machine was in another run nor a "
         "slow spell within this one decides the ratio. Req/s and p95 are the medians of the "
@@ -273,21 +274,38 @@ def _scale(results: dict) -> list[str]:
         f"p95 at {large:,} | p95 ratio |",
         "|---|---|---|---|---|---|",
     ]
-    for key, row in rows.items():
-        pairs = [(one["base"], one["scale"]) for one in row["rounds"]]
-        if any("skipped" in side for pair in pairs for side in pair):
-            lines.append(f"| {results[key]['label']} | skipped | | | | |")
-            continue
-        base = [small_side for small_side, _ in pairs]
-        scaled = [large_side for _, large_side in pairs]
-        ratios = [large_side["p95"] / small_side["p95"] for small_side, large_side in pairs]
-        each = ", ".join(f"{one:.2f}" for one in ratios)
-        lines.append(
-            f"| {results[key]['label']} | {rate(_median(base, 'rps'))} | "
-            f"{seconds(_median(base, 'p95'))} | {rate(_median(scaled, 'rps'))} | "
-            f"{seconds(_median(scaled, 'p95'))} | {statistics.median(ratios):.2f}× ({each}) |"
-        )
+    lines += [_scale_row(results[key]["label"], row["rounds"]) for key, row in rows.items()]
+    unqueued = {key: row["unqueued"] for key, row in rows.items() if row.get("unqueued")}
+    if unqueued:
+        loaded, one_per_worker = results["scale"]["clients"]
+        lines += [
+            "",
+            f"The same rounds with {one_per_worker} clients, one per worker: no request waits "
+            "for a busy worker, so the p95 is what one request takes, where at "
+            f"{loaded} clients it is mostly the time spent waiting behind the others (the p95 "
+            "there is about the clients divided by the req/s):",
+            "",
+            f"| request | req/s at {small:,} | p95 at {small:,} | req/s at {large:,} | "
+            f"p95 at {large:,} | p95 ratio |",
+            "|---|---|---|---|---|---|",
+            *(_scale_row(results[key]["label"], measured) for key, measured in unqueued.items()),
+        ]
     return [*lines, ""]
+
+
+def _scale_row(label: str, rounds: list[dict]) -> str:
+    pairs = [(one["base"], one["scale"]) for one in rounds]
+    if any("skipped" in side for pair in pairs for side in pair):
+        return f"| {label} | skipped | | | | |"
+    base = [small_side for small_side, _ in pairs]
+    scaled = [large_side for _, large_side in pairs]
+    ratios = [large_side["p95"] / small_side["p95"] for small_side, large_side in pairs]
+    each = ", ".join(f"{one:.2f}" for one in ratios)
+    return (
+        f"| {label} | {rate(_median(base, 'rps'))} | "
+        f"{seconds(_median(base, 'p95'))} | {rate(_median(scaled, 'rps'))} | "
+        f"{seconds(_median(scaled, 'p95'))} | {statistics.median(ratios):.2f}× ({each}) |"
+    )
 
 
 def _median(results: list[dict], name: str) -> float:
