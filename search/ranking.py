@@ -163,16 +163,28 @@ COUNTED_PAGE = (
     "SELECT page_pk, content_type_id, score, COUNT(*) OVER () FROM (",
     " OFFSET 0) AS scored ORDER BY score DESC, page_pk DESC LIMIT %s OFFSET %s",
 )
+# The same page without the count: the window is ~20% of the query where 15,000 entries match.
+UNCOUNTED_PAGE = (
+    "SELECT page_pk, content_type_id, score, NULL FROM (",
+    COUNTED_PAGE[1],
+)
 
 
-def ranked(backend, pages: QuerySet | PageIds, parsed: ParsedQuery, offset: int, limit: int):
+def ranked(
+    backend,
+    pages: QuerySet | PageIds,
+    parsed: ParsedQuery,
+    offset: int,
+    limit: int,
+    counted: bool = True,
+):
     """([Hit], total): the hits from `offset` to `offset + limit`, and how many entries match
-    (None when the slice is empty: nothing was there to count with)."""
+    (None when not `counted`, or when the slice is empty: nothing was there to count with)."""
     scored = (
         matches(backend, pages, parsed).order_by().values("page_pk", "content_type_id", "score")
     )
     sql, params = scored.query.get_compiler(scored.db).as_sql()
-    before, after = COUNTED_PAGE
+    before, after = COUNTED_PAGE if counted else UNCOUNTED_PAGE
     with connections[scored.db].cursor() as cursor:
         cursor.execute(before + sql + after, [*params, limit, offset])
         rows = cursor.fetchall()

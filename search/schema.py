@@ -6,6 +6,7 @@ page of results and its total come from one query of the index with Wagtail's ow
 (search/ranking.py). See docs/search.md.
 """
 
+import functools
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from django.contrib.postgres.search import SearchConfig, SearchHeadline, SearchV
 from django.db.models import F, Func, Q, TextField, Value
 from django.utils import timezone
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField
 from strawberry_django.pagination import OffsetPaginationInfo, OffsetPaginationInput
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -80,13 +82,33 @@ class SearchResult:
     )
 
 
+def _total_count(root) -> int:
+    return root.counted()
+
+
 @strawberry.type(name="SearchResults", description="One page of search results, best first.")
 class SearchResults:
-    total_count: int = strawberry.field(description="How many pages match, on every page.")
+    total_count: int = strawberry.field(
+        resolver=_total_count, description="How many pages match, on every page."
+    )
     page_info: OffsetPaginationInfo = strawberry.field(
         description="The offset and limit this page was built with."
     )
     results: list[SearchResult] = strawberry.field(description="The results of this page.")
+    # How many match: counted with the results where the request asks for it, else only if read.
+    counted: strawberry.Private[Callable[[], int]]
+
+
+def _asks_for(selections, name: str) -> bool:
+    """Whether a selection set asks for the field `name`, itself or through fragments (not in
+    the selections of its fields)."""
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name == name:
+                return True
+        elif _asks_for(selection.selections, name):
+            return True
+    return False
 
 
 def _searchable(info: Info, locale, types: list[SearchType] | None, topic: str | None):
@@ -249,16 +271,25 @@ def _kept_pages(ctx, searchable, promoted: list[Page], locale, types, topic) -> 
 
 
 def _organic(
-    backend, organic, kept: Callable[[], PageIds | None], parsed: ParsedQuery, offset, limit
-):
+    backend,
+    organic,
+    kept: Callable[[], PageIds | None],
+    parsed: ParsedQuery,
+    offset,
+    limit,
+    counted: bool,
+) -> tuple[list[Page], Callable[[], int]]:
     """(the found pages from `offset` to `offset + limit`, how many are found in all); `kept`
-    gives them as a bitmap where one is kept (_kept_pages)."""
+    gives them as a bitmap where one is kept (_kept_pages). `counted`: the request asks for the
+    total, so the ranking query counts too; otherwise only reading the total counts."""
     if search_config(backend) is not None:  # PostgreSQL: one query for both (search/ranking.py)
         pages = kept() or organic
-        shown, total = ranked(backend, pages, parsed, offset, limit) if limit else ([], None)
+        shown, total = (
+            ranked(backend, pages, parsed, offset, limit, counted) if limit else ([], None)
+        )
         if total is not None:
-            return shown, total
-        return shown, matches(backend, pages, parsed).count()
+            return shown, lambda: total
+        return shown, functools.cache(matches(backend, pages, parsed).count)
     # Elsewhere (the SQLite of `make run`): Wagtail's backend as it is.
     found = backend.search(
         parsed.wagtail_query(), for_wagtail(organic), operator="and", order_by_relevance=True
@@ -267,8 +298,8 @@ def _organic(
     # A page that is not full ends the results: they are counted without a second query.
     # An empty page past the last result says nothing of how many came before: count them.
     if len(shown) < limit and (shown or offset == 0):
-        return shown, offset + len(shown)
-    return shown, found.count()
+        return shown, lambda: offset + len(shown)
+    return shown, functools.cache(found.count)
 
 
 @strawberry.type
@@ -296,7 +327,7 @@ class Query:
         offset, limit = pagination.offset, pagination.limit
         page_info = OffsetPaginationInfo(offset=offset, limit=limit)
         if not parsed.words:
-            return SearchResults(total_count=0, page_info=page_info, results=[])
+            return SearchResults(page_info=page_info, results=[], counted=lambda: 0)
 
         searchable = _searchable(info, target_locale, types, topic)
         promoted = _promoted(searchable, parsed, target_locale)
@@ -305,15 +336,17 @@ class Query:
         shown_promoted = promoted[offset : offset + limit]
         organic_offset = max(0, offset - len(promoted))
         organic_limit = limit - len(shown_promoted)
-        shown_organic, total = _organic(
+        shown_organic, organic_total = _organic(
             backend,
             organic,
             lambda: _kept_pages(ctx, searchable, promoted, target_locale, types, topic),
             parsed,
             organic_offset,
             organic_limit,
+            counted=any(
+                _asks_for(field.selections, "totalCount") for field in info.selected_fields
+            ),
         )
-        total += len(promoted)
 
         shown = [*shown_promoted, *shown_organic]
         specific = _specific(shown)
@@ -332,7 +365,11 @@ class Query:
             for page in shown
             if page.pk in specific
         ]
-        return SearchResults(total_count=total, page_info=page_info, results=results)
+        return SearchResults(
+            page_info=page_info,
+            results=results,
+            counted=lambda: organic_total() + len(promoted),
+        )
 
     @strawberry_django.field(
         description="Search-as-you-type: visible pages of the locale whose title has words "

@@ -443,3 +443,57 @@ def test_total_count_past_the_last_page_with_promotions(search):
     assert search("forum", "en", offset=14, limit=1)["totalCount"] == 14
     last = search("forum", "en", offset=13, limit=5)
     assert (last["totalCount"], len(last["results"])) == (14, 1)
+
+
+UNCOUNTED = """
+query Uncounted($query: String!, $locale: String, $limit: Int, $offset: Int) {
+  search(query: $query, locale: $locale, pagination: {limit: $limit, offset: $offset}) {
+    results { score page { path } }
+  }
+}
+"""
+
+COUNTED_THROUGH_FRAGMENTS = """
+query Counted($query: String!, $locale: String, $limit: Int) {
+  search(query: $query, locale: $locale, pagination: {limit: $limit}) {
+    ... on SearchResults { ...Total }
+    results { score page { path } }
+  }
+}
+fragment Total on SearchResults { total: totalCount }
+"""
+
+
+def test_the_total_is_counted_only_when_asked_for(graphql, pages_as):
+    """Without `totalCount` the ranking query leaves out its count window and nothing else
+    counts; asked for, through an alias in a fragment in an inline fragment, the ranking query
+    counts, and no other query does. The results are the same either way."""
+    variables = {"query": "forum", "locale": "cs", "limit": 5}
+    graphql(UNCOUNTED, variables)  # the first search of a content version keeps the bitmap
+    with CaptureQueriesContext(connection) as uncounted:
+        plain = graphql(UNCOUNTED, variables)["data"]["search"]
+    with CaptureQueriesContext(connection) as counted:
+        with_total = graphql(COUNTED_THROUGH_FRAGMENTS, variables)["data"]["search"]
+
+    assert with_total["total"] == 13
+    assert len(plain["results"]) == 5
+    assert plain["results"] == with_total["results"]
+    assert len(uncounted.captured_queries) == len(counted.captured_queries)
+    uncounted_sql = [query["sql"] for query in uncounted.captured_queries]
+    counted_sql = [query["sql"] for query in counted.captured_queries]
+    assert not [sql for sql in uncounted_sql if "COUNT(" in sql.upper()]
+    assert [sql for sql in counted_sql if "COUNT(" in sql.upper()] == [
+        sql for sql in counted_sql if "COUNT(*) OVER ()" in sql
+    ]
+    assert len([sql for sql in counted_sql if "COUNT(*) OVER ()" in sql]) == 1
+
+
+def test_the_total_of_an_empty_page_is_counted_when_read(search, graphql):
+    """A page past the end has no rows to count with: the total is then counted on its own, and
+    only when asked for."""
+    variables = {"query": "forum", "locale": "en", "limit": 4, "offset": 40}
+    with CaptureQueriesContext(connection) as uncounted:
+        found = graphql(UNCOUNTED, variables)["data"]["search"]
+    assert found == {"results": []}
+    assert not [q for q in uncounted.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert search("forum", "en", offset=40, limit=4)["totalCount"] == 13
