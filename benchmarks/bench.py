@@ -77,6 +77,8 @@ LIMIT = 20
 PAGES = shape.pages_from_environment()
 BASE_PAGES = shape.DEFAULT_PAGES
 SCALE_RUN = PAGES != BASE_PAGES
+# Sync workers of every server, each with one thread.
+WORKERS = 2
 
 CARDS = scenarios.CARDS
 GRAPPLE_CARDS = """query Cards($limit: PositiveInt) {
@@ -221,8 +223,8 @@ def gunicorn(python: Path, app: str, port: int, *config: str) -> list:
     # Sync workers, one thread each, never recycled during a run: the same for every server.
     return [
         str(python), "-m", "gunicorn", *config, app, "--bind", f"127.0.0.1:{port}",
-        "--worker-class", "sync", "--workers", "2", "--threads", "1", "--max-requests", "0",
-        "--timeout", "30", "--log-level", "warning",
+        "--worker-class", "sync", "--workers", str(WORKERS), "--threads", "1",
+        "--max-requests", "0", "--timeout", "30", "--log-level", "warning",
     ]  # fmt: skip
 
 
@@ -291,7 +293,7 @@ def our_env(
         "STATIC_ROOT": str(WORK / "static-ours"),
         "GRAPHQL_RATE_LIMIT": "",
         "LOG_LEVEL": "WARNING",
-        "GUNICORN_WORKERS": "2",
+        "GUNICORN_WORKERS": str(WORKERS),
         "GUNICORN_THREADS": "1",
         "GUNICORN_MAX_REQUESTS": "0",
         "BENCH_PORT": str(port),
@@ -611,9 +613,9 @@ def run_all(options, redis, context) -> dict:
 
 # The rows whose cost at scale the issue sets targets for: the cards and the searches.
 SCALE_TARGETS = [OURS, OURS_SEARCH_CS, OURS_SEARCH_UK]
-# The scale rows are also measured with one client per worker: no request waits for a busy
-# worker, so their p95 is what one request costs, where at --clients it is mostly the queue.
-WORKERS = 2
+# The scale rows are also measured with one client per worker (WORKERS): no request waits for
+# a busy worker, so their p95 is what one request costs, where at --clients it is mostly the
+# queue.
 
 
 def scale_rows(options, cache: bool | None) -> dict:
