@@ -62,9 +62,14 @@ from people.models import PeopleIndexPage, PersonPage  # noqa: E402
 # What each locale calls things, and the sentences its bodies are made of. The Czech and
 # Ukrainian sentences carry inflected forms, so that the bench's searches (benchmarks/
 # scenarios.py: "kybernetické bezpečnosti", "кібербезпеки") go through the Hunspell dictionaries.
+# Those words are on ~90% of a locale's pages; the `rare` sentence only on one event and one news
+# item in RARE_EVERY, for the narrow searches ("kvantová kryptografie", "квантова криптографія"):
+# what a search costs as the pages grow depends on how many of them it finds.
+RARE_EVERY = 40
 WORDS = {
     "en": {
         "slugs": shape.INDEX_SLUGS["en"],
+        "rare": "Quantum cryptography was the subject of a seminar in Lviv.",
         "titles": ("Events", "News", "People"),
         "event": "Bench event",
         "news": "Bench news",
@@ -80,6 +85,7 @@ WORDS = {
     },
     "cs": {
         "slugs": shape.INDEX_SLUGS["cs"],
+        "rare": "Seminář o kvantové kryptografii se konal ve Lvově.",
         "titles": ("Akce", "Aktuality", "Lidé"),
         "event": "Akce",
         "news": "Aktualita",
@@ -100,6 +106,7 @@ WORDS = {
     },
     "uk": {
         "slugs": shape.INDEX_SLUGS["uk"],
+        "rare": "Семінар з квантової криптографії відбувся у Львові.",
         "titles": ("Події", "Новини", "Люди"),
         "event": "Подія",
         "news": "Новина",
@@ -121,15 +128,19 @@ def block(kind: str, value) -> dict:
 
 
 def body(code: str, i: int, image: Image) -> list[dict]:
-    """A StreamField body: heading, two paragraphs, a quote and an image."""
+    """A StreamField body: heading, two paragraphs, a quote and an image (the rare sentence at
+    the end of the second paragraph of one body in RARE_EVERY)."""
     words = WORDS[code]
     said = words["sentences"]
+    rare = f" {words['rare']}" if i % RARE_EVERY == 0 else ""
     return [
         block("heading", {"text": words["themes"][i % 4], "level": "h2"}),
         block("paragraph", f"<p>{said[i % 6]} {said[(i + 1) % 6]}</p>"),
         block("quote", {"text": said[(i + 3) % 6], "attribution": f"{words['event']} {i}"}),
         block("image", {"image": image.pk, "alt_text": words["themes"][i % 4], "caption": ""}),
-        block("paragraph", f"<p>{said[(i + 2) % 6]} <b>{words['themes'][(i + 1) % 4]}</b>.</p>"),
+        block(
+            "paragraph", f"<p>{said[(i + 2) % 6]} <b>{words['themes'][(i + 1) % 4]}</b>.{rare}</p>"
+        ),
     ]
 
 

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 
 import psycopg
 
-OURS = ["ours", "ours-page", "ours-search-cs", "ours-search-uk", "ours-cached", "ours-304"]
+OURS = [
+    "ours",
+    "ours-page",
+    "ours-search-cs",
+    "ours-search-uk",
+    "ours-search-cs-narrow",
+    "ours-search-uk-narrow",
+    "ours-cached",
+    "ours-304",
+]
 PEERS = ["grapple", "api"]
 ROWS = [*OURS, *PEERS, "minimal"]
 MIX_KINDS = {"listing": "listings", "page": "pages by path", "search": "searches"}
@@ -424,8 +433,11 @@ def _setup(context: Context) -> list[str]:
         '`page(path: "/cs/aktuality/bench-news-7/")` with its breadcrumbs, translations, '
         "image, topics and StreamField body (heading, paragraphs, quote, an image with its "
         "rendition); the searches are `search(query, locale, pagination: {limit: 10})` for "
-        '"kybernetické bezpečnosti" in Czech and "кібербезпеки" in Ukrainian (inflected forms: '
-        "the Hunspell dictionaries do the matching) with score, excerpt and page. Every row's "
+        '"kybernetické bezpečnosti" in Czech and "кібербезпеки" in Ukrainian, words on ~90% of a '
+        "locale's pages, and the narrow searches "
+        '"kvantová kryptografie" and "квантова криптографія", words on ~2% of them (inflected '
+        "forms: the Hunspell dictionaries do the matching), with score, excerpt and page. "
+        "Every row's "
         "first answer is checked before its load (the 20 cards; the page's title, blocks and "
         "rendition; 10 results of the locale, each with a highlighted excerpt: "
         "benchmarks/scenarios.py). " + _modes(context) + _versions(ours),

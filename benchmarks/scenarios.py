@@ -92,6 +92,8 @@ SEARCH = """query Search($query: String!, $locale: String!) {
   }
 }"""
 SEARCHES = {"cs": "kybernetické bezpečnosti", "uk": "кібербезпеки"}
+# Words of the rare sentence (benchmarks/data.py RARE_EVERY): ~2% of a locale's pages.
+NARROW_SEARCHES = {"cs": "kvantová kryptografie", "uk": "квантова криптографія"}
 
 
 def check_search(locale: str):
@@ -136,6 +138,16 @@ SCENARIOS = [
             check_search(locale),
         )
         for locale, words in SEARCHES.items()
+    ),
+    *(
+        Scenario(
+            f"search-{locale}-narrow",
+            f"search ({locale}), words on ~2% of the pages",
+            SEARCH,
+            {"query": words, "locale": locale},
+            check_search(locale),
+        )
+        for locale, words in NARROW_SEARCHES.items()
     ),
 ]
 
