@@ -131,23 +131,17 @@ SCENARIOS = [
     Scenario("page", "news page by path (cs)", PAGE, {"path": PAGE_PATH}, check_page),
     *(
         Scenario(
-            f"search-{locale}",
-            f"search ({locale})",
+            f"search-{locale}{suffix}",
+            f"search ({locale}){what}",
             SEARCH,
             {"query": words, "locale": locale},
             check_search(locale),
         )
-        for locale, words in SEARCHES.items()
-    ),
-    *(
-        Scenario(
-            f"search-{locale}-narrow",
-            f"search ({locale}), words on ~2% of the pages",
-            SEARCH,
-            {"query": words, "locale": locale},
-            check_search(locale),
+        for suffix, what, searches in (
+            ("", "", SEARCHES),
+            ("-narrow", ", words on ~2% of the pages", NARROW_SEARCHES),
         )
-        for locale, words in NARROW_SEARCHES.items()
+        for locale, words in searches.items()
     ),
 ]
 
