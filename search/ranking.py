@@ -54,6 +54,7 @@ from django.db.models import (
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from django.db.models.lookups import In, LessThan
+from psycopg import Binary
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import get_descendants_content_types_pks
@@ -180,13 +181,130 @@ def ranked(
 ):
     """([Hit], total): the hits from `offset` to `offset + limit`, and how many entries match
     (None when not `counted`, or when the slice is empty: nothing was there to count with)."""
-    scored = (
-        matches(backend, pages, parsed).order_by().values("page_pk", "content_type_id", "score")
-    )
-    sql, params = scored.query.get_compiler(scored.db).as_sql()
+    if isinstance(pages, PageIds):
+        sql, params = scoring_sql(backend, pages, parsed)
+    else:
+        sql, params = _compiled(backend, pages, parsed)
     before, after = COUNTED_PAGE if counted else UNCOUNTED_PAGE
-    with connections[scored.db].cursor() as cursor:
+    with connections[IndexEntry.objects.db].cursor() as cursor:
         cursor.execute(before + sql + after, [*params, limit, offset])
         rows = cursor.fetchall()
     hits = [Hit(pk, content_type_id, score) for pk, content_type_id, score, _ in rows]
     return hits, (rows[0][3] if rows else None)
+
+
+def _compiled(backend, pages: QuerySet | PageIds, parsed: ParsedQuery) -> tuple[str, list]:
+    """The SQL of the scoring query (page id, content type, score of each match) and its
+    parameters, built and compiled by Django."""
+    scored = (
+        matches(backend, pages, parsed).order_by().values("page_pk", "content_type_id", "score")
+    )
+    sql, params = scored.query.get_compiler(scored.db).as_sql()
+    return sql, list(params)
+
+
+# Building and compiling the scoring query cost ~3 ms of a search, ~25% of its CPU in the app
+# (benchmarks/profile_cards.py on a 2-core machine), the same work each time for a query of the
+# same shape. With the pages as a bitmap its SQL depends only on the locale's configuration,
+# how many words the query has and how many spellings each, and the page types; the words, the
+# bitmap and its length are parameters. So it is compiled once per process for each shape, and
+# a search puts its own values in the parameters.
+MAX_SHAPES = 256
+
+
+@dataclass(frozen=True)
+class _Template:
+    sql: str
+    params: list
+    words: dict[int, tuple[int, int]]  # parameter index → (word, spelling)
+    bits: int  # parameter index of the bitmap
+    size: int  # parameter index of the bitmap's length in bits
+
+
+_templates: dict[tuple, _Template | None] = {}
+
+
+def scoring_sql(backend, pages: PageIds, parsed: ParsedQuery) -> tuple[str, list]:
+    """What `_compiled` gives for a bitmap, from the SQL compiled for the query's shape."""
+    shape = (
+        backend.config,
+        tuple(len(group) for group in parsed.words),
+        tuple(get_descendants_content_types_pks(Page)),
+    )
+    if shape not in _templates:
+        template = _template(backend, parsed.words)
+        # Used only where it gives exactly what Django compiles for this search; otherwise
+        # (a word Wagtail's query compiler would treat differently) this shape compiles each time.
+        if template is not None and _comparable(_filled(template, pages, parsed.words)) != (
+            _comparable(_compiled(backend, pages, parsed))
+        ):
+            template = None
+        if len(_templates) >= MAX_SHAPES:
+            _templates.clear()
+        _templates[shape] = template
+    template = _templates[shape]
+    if template is None:
+        return _compiled(backend, pages, parsed)
+    return _filled(template, pages, parsed.words)
+
+
+def _template(backend, words: list[list[str]]) -> _Template | None:
+    """The scoring SQL compiled twice with placeholder words and bitmaps of two sizes: the
+    parameters that differ are where a search's values go."""
+    first, second = (
+        _compiled(
+            backend, PageIds(bytes(size)), ParsedQuery(text="", words=_placeholders(words, tag))
+        )
+        for tag, size in (("a", 3), ("b", 5))
+    )
+    if first[0] != second[0] or len(first[1]) != len(second[1]):
+        return None
+    names = {
+        _quoted(name): (i, j)
+        for i, group in enumerate(_placeholders(words, "a"))
+        for j, name in enumerate(group)
+    }
+    slots, bits, size = {}, [], []
+    for index, (one, other) in enumerate(zip(first[1], second[1], strict=True)):
+        if _comparable_value(one) == _comparable_value(other):
+            continue
+        if isinstance(one, str) and one in names:
+            slots[index] = names[one]
+        elif isinstance(one, Binary):
+            bits.append(index)
+        elif one == 3 * 8 and other == 5 * 8:
+            size.append(index)
+        else:
+            return None
+    if len(slots) < len(names) or len(bits) != 1 or len(size) != 1:
+        return None
+    return _Template(first[0], first[1], slots, bits[0], size[0])
+
+
+def _filled(template: _Template, pages: PageIds, words: list[list[str]]) -> tuple[str, list]:
+    params = list(template.params)
+    for index, (i, j) in template.words.items():
+        params[index] = _quoted(words[i][j])
+    params[template.bits] = Binary(pages.bits)
+    params[template.size] = type(params[template.size])(len(pages.bits) * 8)
+    return template.sql, params
+
+
+def _placeholders(words: list[list[str]], tag: str) -> list[list[str]]:
+    return [[f"cmsslot{tag}{i}x{j}" for j in range(len(group))] for i, group in enumerate(words)]
+
+
+def _quoted(word: str) -> str:
+    """A word as a parameter of the tsquery (Wagtail's Lexeme: quoted, quotes and backslashes
+    escaped)."""
+    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+def _comparable(compiled: tuple[str, list]) -> tuple[str, list]:
+    sql, params = compiled
+    return sql, [_comparable_value(param) for param in params]
+
+
+def _comparable_value(param):
+    """Parameters as values: psycopg's Binary wrappers compare by identity."""
+    return (Binary, bytes(param.obj)) if isinstance(param, Binary) else (type(param), param)

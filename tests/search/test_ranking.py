@@ -9,6 +9,7 @@ from django.db import connection
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 
+from search import ranking
 from search.backend import backend_for_locale
 from search.query import parse
 from search.ranking import PageIds, matches, ranked
@@ -146,3 +147,63 @@ def test_entries_of_other_objects_are_never_read_as_pages(db, given_as):
         pages = as_bitmap(pages)
     found = list(matches(backend, pages, parsed).values_list("page_pk", flat=True))
     assert found == expected
+
+
+# Queries of one shape per locale (words, spellings of each), some with apostrophes.
+SAME_SHAPES = [
+    ("uk", ["форум", "кібербезпеки", "об'єкт", "обʼєкт"]),
+    ("en", ["cybersecurity forum", "it's forum", "Prague's network"]),
+    ("cs", ["Kyjev", "Lvov"]),  # one word with its other spellings
+]
+
+
+@pytest.fixture
+def no_templates(monkeypatch):
+    monkeypatch.setattr(ranking, "_templates", {})
+
+
+@pytest.mark.parametrize(("code", "queries"), SAME_SHAPES)
+def test_a_shape_is_compiled_once_and_each_search_fills_in_its_words(
+    db, no_templates, code, queries
+):
+    """The first search of a shape compiles its SQL; the next ones with other words and
+    another bitmap run it without Django compiling anything, with their own results."""
+    backend, pages = backend_for_locale(code), visible_pages(code)
+    parsed = [parse(words) for words in queries]
+    assert len({tuple(map(len, one.words)) for one in parsed}) == 1, "one shape"
+    expected = {words: wagtails(code, words) for words in queries}
+    bitmaps = [as_bitmap(pages), as_bitmap(pages.exclude(pk=Page.objects.order_by("-pk")[0].pk))]
+
+    hits, total = ranked(backend, bitmaps[0], parsed[0], 0, 100)
+    assert_same([(hit.pk, float(hit._search_score)) for hit in hits], expected[queries[0]])
+    assert [template is not None for template in ranking._templates.values()] == [True]
+
+    django_compiles = ranking._compiled
+
+    def compiled(*args):
+        raise AssertionError("compiled again")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ranking, "_compiled", compiled)
+        for bits in bitmaps:
+            for words, one in zip(queries, parsed, strict=True):
+                found, total = ranked(backend, bits, one, 0, 100)
+                assert_same([(hit.pk, float(hit._search_score)) for hit in found], expected[words])
+                assert total == (len(expected[words]) or None)
+                filled = ranking.scoring_sql(backend, bits, one)
+                assert ranking._comparable(filled) == ranking._comparable(
+                    django_compiles(backend, bits, one)
+                )
+
+
+def test_a_shape_whose_filled_sql_differs_from_djangos_is_compiled_each_time(
+    db, no_templates, monkeypatch
+):
+    """Where the placeholders would not give Django's own SQL and parameters, the shape keeps no
+    template and each search compiles: still the right results."""
+    monkeypatch.setattr(ranking, "_quoted", lambda word: f"'{word}x'")
+    backend, pages = backend_for_locale("en"), as_bitmap(visible_pages("en"))
+    for words in ["forum", "cybersecurity"]:
+        hits, total = ranked(backend, pages, parse(words), 0, 100)
+        assert_same([(hit.pk, float(hit._search_score)) for hit in hits], wagtails("en", words))
+    assert list(ranking._templates.values()) == [None]
