@@ -222,6 +222,8 @@ class _Template:
 
 
 _templates: dict[tuple, _Template | None] = {}
+# Bytes of the two placeholder bitmaps: their lengths in bits tell the length's parameter apart.
+PLACEHOLDER_SIZES = (3, 5)
 
 
 def scoring_sql(backend, pages: PageIds, parsed: ParsedQuery) -> tuple[str, list]:
@@ -231,21 +233,23 @@ def scoring_sql(backend, pages: PageIds, parsed: ParsedQuery) -> tuple[str, list
         tuple(len(group) for group in parsed.words),
         tuple(get_descendants_content_types_pks(Page)),
     )
-    if shape not in _templates:
-        template = _template(backend, parsed.words)
-        # Used only where it gives exactly what Django compiles for this search; otherwise
-        # (a word Wagtail's query compiler would treat differently) this shape compiles each time.
-        if template is not None and _comparable(_filled(template, pages, parsed.words)) != (
-            _comparable(_compiled(backend, pages, parsed))
-        ):
-            template = None
-        if len(_templates) >= MAX_SHAPES:
-            _templates.clear()
-        _templates[shape] = template
-    template = _templates[shape]
-    if template is None:
-        return _compiled(backend, pages, parsed)
-    return _filled(template, pages, parsed.words)
+    if shape in _templates:
+        template = _templates[shape]
+        if template is None:
+            return _compiled(backend, pages, parsed)
+        return _filled(template, pages, parsed.words)
+    own = _compiled(backend, pages, parsed)
+    template = _template(backend, parsed.words)
+    # Kept only where it gives exactly what Django compiles for this search; otherwise (a word
+    # Wagtail's query compiler would treat differently) this shape compiles each time.
+    if template is not None and _comparable(_filled(template, pages, parsed.words)) != (
+        _comparable(own)
+    ):
+        template = None
+    if len(_templates) >= MAX_SHAPES:
+        _templates.clear()
+    _templates[shape] = template
+    return own
 
 
 def _template(backend, words: list[list[str]]) -> _Template | None:
@@ -255,7 +259,7 @@ def _template(backend, words: list[list[str]]) -> _Template | None:
         _compiled(
             backend, PageIds(bytes(size)), ParsedQuery(text="", words=_placeholders(words, tag))
         )
-        for tag, size in (("a", 3), ("b", 5))
+        for tag, size in zip("ab", PLACEHOLDER_SIZES, strict=True)
     )
     if first[0] != second[0] or len(first[1]) != len(second[1]):
         return None
@@ -272,7 +276,7 @@ def _template(backend, words: list[list[str]]) -> _Template | None:
             slots[index] = names[one]
         elif isinstance(one, Binary):
             bits.append(index)
-        elif one == 3 * 8 and other == 5 * 8:
+        elif [one, other] == [size * 8 for size in PLACEHOLDER_SIZES]:
             size.append(index)
         else:
             return None
