@@ -59,6 +59,7 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import get_descendants_content_types_pks
 
+from . import postings
 from .query import ParsedQuery
 
 
@@ -182,6 +183,18 @@ def ranked(
     """([Hit], total): the hits from `offset` to `offset + limit`, and how many entries match
     (None when not `counted`, or when the slice is empty: nothing was there to count with)."""
     if isinstance(pages, PageIds):
+        found = postings.ranked(
+            backend,
+            parsed,
+            pages.bits,
+            offset,
+            limit,
+            counted,
+            compiled=lambda: scoring_sql(backend, pages, parsed),
+        )
+        if found is not None:
+            rows, total = found
+            return [Hit(*row) for row in rows], total
         sql, params = scoring_sql(backend, pages, parsed)
     else:
         sql, params = _compiled(backend, pages, parsed)

@@ -238,6 +238,12 @@ SEARCH_MAX_TERMS = 12
 # Load the Czech and Ukrainian Hunspell dictionaries when a database connection opens, so no
 # search waits for them (search/warm_up.py; docs/deployment.md "Search dictionaries warm-up").
 SEARCH_WARM_UP = env.bool("SEARCH_WARM_UP", default=True)
+# A lexeme in at least this many index entries gets postings, from which searches for it are
+# ranked without scoring each match (search/postings.py; 0: none); they are refreshed by a task
+# at most every SEARCH_POSTINGS_REFRESH_SECONDS after a publish (0: only by
+# `manage.py refresh_search_postings`). docs/search.md, "Frequent words".
+SEARCH_POSTINGS_MIN_ENTRIES = env.int("SEARCH_POSTINGS_MIN_ENTRIES", default=2000)
+SEARCH_POSTINGS_REFRESH_SECONDS = env.int("SEARCH_POSTINGS_REFRESH_SECONDS", default=3600)
 # Editors pin pages to search queries (Settings → Promoted search results); pinned come first.
 INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
 

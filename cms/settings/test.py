@@ -71,3 +71,7 @@ AXES_ENABLED = False
 # connection, which the suite's many connections (subprocesses, reconnect tests) need not pay;
 # tests/search/test_warm_up.py turns it on.
 SEARCH_WARM_UP = False
+# No postings unless a test asks for them (tests/search/test_postings.py): a search would
+# otherwise read which lexemes are hot, a query the query-count tests do not expect.
+SEARCH_POSTINGS_MIN_ENTRIES = 0
+SEARCH_POSTINGS_REFRESH_SECONDS = 0
