@@ -4,10 +4,12 @@ Relevance per locale (the expected first result), diacritics and inflection, pla
 scripts, ranking, promotions, visibility (nothing the content API hides is ever found, counted
 or excerpted), index updates on publish and unpublish, bad input and the query count.
 
-Every test runs twice (the `pages_as` fixture): with the visible pages joined to the search index
-(what a process does without a shared content version) and as the bitmap of visible pages a
-process keeps for the content version (search/ranking.py; production, with Redis). Both give the
-same answers to the same tests.
+Every test runs three times (the `pages_as` fixture): with the visible pages joined to the search
+index (what a process does without a shared content version), as the bitmap of visible pages a
+process keeps for the content version (search/ranking.py; production, with Redis), and with that
+bitmap and every lexeme of the demo hot, so that searches are ranked from postings
+(search/postings.py), which the index's trigger keeps up as the tests publish, edit and unpublish.
+All three give the same answers to the same tests.
 """
 
 import datetime as dt
@@ -24,8 +26,10 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms import content_version
 from cms.graphql import lookups
+from search import postings
 from search.postgres import hunspell_status
 from tests.factories import EventPageFactory
+from tests.search.postings_state import forget_postings
 
 # Relevance and inflection are measured with the Czech and Ukrainian dictionaries installed.
 pytestmark = pytest.mark.hunspell
@@ -52,10 +56,15 @@ query Autocomplete($prefix: String!, $locale: String, $limit: Int) {
 """
 
 
-@pytest.fixture(autouse=True, params=["joined", "kept"])
-def pages_as(request, settings, db):
-    """How the ranking query knows the visible pages: joined, or the bitmap kept per process."""
-    settings.GRAPHQL_LOOKUP_MEMO = request.param == "kept"
+@pytest.fixture(autouse=True, params=["joined", "kept", "postings"])
+def pages_as(request, settings, db, monkeypatch):
+    """How the ranking query knows the visible pages: joined, or the bitmap kept per process;
+    and with postings for every lexeme, whence the kept searches are ranked."""
+    settings.GRAPHQL_LOOKUP_MEMO = request.param != "joined"
+    if request.param == "postings":
+        settings.SEARCH_POSTINGS_MIN_ENTRIES = 1
+        forget_postings(monkeypatch)
+        assert postings.refresh().hot > 1000
     cache.clear()
     lookups.clear()
     content_version.current()  # as a running server has it: the query counts leave it out
@@ -376,13 +385,15 @@ def test_query_count_of_a_search_request(graphql, django_assert_num_queries, pag
 
     Kept: the first search of a content version also reads the ids of the visible pages and
     the next go-live or expiry time (25); the next one neither those nor the four lookups, which
-    the process keeps too (19).
+    the process keeps too (19). With postings, the first search of a process also reads which
+    lexemes are hot and what the configuration makes of its word (27); the next one, the same
+    19 (its ranking query reads the postings).
     """
     if pages_as == "joined":
         with django_assert_num_queries(23):
             found = graphql(QUERY_COUNT)["data"]["search"]
     else:
-        with django_assert_num_queries(25):
+        with django_assert_num_queries(25 if pages_as == "kept" else 27):
             first = graphql(QUERY_COUNT)["data"]["search"]
         with django_assert_num_queries(19):
             found = graphql(QUERY_COUNT)["data"]["search"]
@@ -402,8 +413,10 @@ def test_a_kept_search_tests_a_bit_instead_of_joining_the_pages(graphql, pages_a
         found = graphql(QUERY_COUNT)["data"]["search"]
     ranking = [q["sql"] for q in queries.captured_queries if "COUNT(*) OVER ()" in q["sql"]]
     assert len(ranking) == 1
-    assert ("get_bit(" in ranking[0]) == (pages_as == "kept")
+    assert ("get_bit(" in ranking[0]) == (pages_as != "joined")
     assert ('"wagtailcore_page"' in ranking[0]) == (pages_as == "joined")
+    # Czech "forum" is two stems ('forum' | 'for'), which postings do not rank (search/postings.py)
+    assert "wagtailsearch_indexentry" in ranking[0] and "search_posting" not in ranking[0]
     assert found["totalCount"] == 13
 
 
