@@ -43,8 +43,8 @@ BEGIN
         SELECT hot.lexeme, NEW.id, NEW.object_id::integer, NEW.content_type_id, NEW.title_norm,
                ts_rank(hot.weights::real[], NEW.title, cms_lexeme_query(hot.lexeme)),
                ts_rank(hot.weights::real[], NEW.body, cms_lexeme_query(hot.lexeme))
-        FROM search_hot_lexeme AS hot
-        WHERE hot.lexeme = ANY (tsvector_to_array(NEW.title || NEW.body));
+        FROM unnest(tsvector_to_array(NEW.title || NEW.body)) AS lexeme
+        JOIN search_hot_lexeme AS hot ON hot.lexeme = lexeme.lexeme;
     END IF;
     RETURN NULL;
 END
