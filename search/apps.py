@@ -13,7 +13,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         connection_configured.connect(warm_up, dispatch_uid="search.warm_up")
-        # Why here: postings imports models, which are not loaded when this module is.
-        from .postings import refresh_soon
+        # Why here: tasks imports models, which are not loaded when this module is.
+        from .tasks import refresh_soon
 
         page_published.connect(refresh_soon, dispatch_uid="search.postings.refresh_soon")

@@ -8,8 +8,9 @@ not depend on the search: they are the entry's `ts_rank` of its title and of its
 lexeme. So for each lexeme of at least SEARCH_POSTINGS_MIN_ENTRIES entries (a hot lexeme) a
 posting per entry keeps both ranks and the entry's `title_norm` (search/models.py), and a search
 whose words are each one hot lexeme reads its matches from one index (an index-only scan of the
-postings' primary key, joined on the entry for each further word) and computes Wagtail's score
-from the kept ranks: 4.6-4.8 ms instead of 11.1-11.6 ms for that search (psql, best of 15).
+postings' primary key, merged on the entry with each further word's) and computes Wagtail's
+score from the kept ranks: 5.6-6.0 ms instead of 11.1-11.6 ms for that search, 8.7 ms for the
+two-word Czech one (database time seen from psycopg, best and median of 9; docs/search.md §7).
 
 The score is the expression Django compiles for the search (search/ranking.py) with each
 `ts_rank(weights, title|body, to_tsquery(config, word))` replaced by the posting's rank, which
@@ -32,13 +33,12 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, transaction
 from wagtail.models import Page
 from wagtail.search.backends.database.postgres.weights import get_sql_weights
 from wagtail.search.utils import get_descendants_content_types_pks
 
-from .query import ParsedQuery
+from .query import ParsedQuery, quoted_lexeme
 
 logger = logging.getLogger("search.postings")
 
@@ -74,21 +74,6 @@ def describe(refreshed: Refreshed) -> str:
         f"{refreshed.hot} hot lexemes ({refreshed.added} added, {refreshed.dropped} dropped), "
         f"{refreshed.postings} postings written, in {refreshed.seconds:.1f} s"
     )
-
-
-REFRESH_KEY = "search:postings-refresh"
-
-
-def refresh_soon(**kwargs) -> None:
-    """page_published receiver: a refresh after this transaction, unless one was enqueued in the
-    last SEARCH_POSTINGS_REFRESH_SECONDS (by any process: the key is in the shared cache)."""
-    seconds = settings.SEARCH_POSTINGS_REFRESH_SECONDS
-    if not seconds or not enabled() or not cache.add(REFRESH_KEY, True, timeout=seconds):
-        return
-    # Why here: the task module imports this one.
-    from .tasks import refresh_postings
-
-    transaction.on_commit(refresh_postings.enqueue)
 
 
 # --- which lexemes are hot ----------------------------------------------------------------------
@@ -200,7 +185,7 @@ def _word_lexemes(config: str, words: list[str]) -> list[str | None]:
                 "SELECT query::text, numnode(query) FROM unnest(%s::text[]) WITH ORDINALITY "
                 "AS word(text, n), LATERAL to_tsquery(%s::regconfig, word.text) AS query "
                 "ORDER BY word.n",
-                [[_quoted(word) for word in unknown], config],
+                [[quoted_lexeme(word) for word in unknown], config],
             )
             for word, (text, nodes) in zip(unknown, cursor.fetchall(), strict=True):
                 _lexemes[(config, word)] = _one_lexeme(text) if nodes == 1 else None
@@ -212,11 +197,6 @@ def _one_lexeme(text: str) -> str | None:
     if match is None:
         return None
     return re.sub(r"\\(.)", r"\1", match.group(1).replace("''", "'"))
-
-
-def _quoted(word: str) -> str:
-    """A word as Wagtail's query compiler passes it to to_tsquery (its Lexeme)."""
-    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
 # --- ranking from postings ----------------------------------------------------------------------

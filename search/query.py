@@ -45,6 +45,12 @@ class ParsedQuery:
         return SearchQuery(reduce(and_, alternatives), search_type="raw", config=config)
 
 
+def quoted_lexeme(word: str) -> str:
+    """A word as Wagtail's query compiler passes it to to_tsquery (its Lexeme): quoted, quotes and
+    backslashes escaped."""
+    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
 def parse(query: str, name: str = "query", allow_empty: bool = False) -> ParsedQuery:
     checked_text(query, name)
     limit = settings.SEARCH_MAX_QUERY_LENGTH

@@ -61,6 +61,7 @@ from wagtail.search.utils import get_descendants_content_types_pks
 
 from . import postings
 from .query import ParsedQuery
+from .query import quoted_lexeme as _quoted
 
 
 @dataclass(frozen=True)
@@ -309,12 +310,6 @@ def _filled(template: _Template, pages: PageIds, words: list[list[str]]) -> tupl
 
 def _placeholders(words: list[list[str]], tag: str) -> list[list[str]]:
     return [[f"cmsslot{tag}{i}x{j}" for j in range(len(group))] for i, group in enumerate(words)]
-
-
-def _quoted(word: str) -> str:
-    """A word as a parameter of the tsquery (Wagtail's Lexeme: quoted, quotes and backslashes
-    escaped)."""
-    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
 def _comparable(compiled: tuple[str, list]) -> tuple[str, list]:

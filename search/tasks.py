@@ -2,6 +2,9 @@
 
 import logging
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django_tasks import task
 
 from . import postings
@@ -17,3 +20,15 @@ def refresh_postings() -> str | None:
         return None
     logger.info("Search postings refreshed: %s", postings.describe(refreshed))
     return postings.describe(refreshed)
+
+
+REFRESH_KEY = "search:postings-refresh"
+
+
+def refresh_soon(**kwargs) -> None:
+    """page_published receiver: a refresh after this transaction, unless one was enqueued in the
+    last SEARCH_POSTINGS_REFRESH_SECONDS (by any process: the key is in the shared cache)."""
+    seconds = settings.SEARCH_POSTINGS_REFRESH_SECONDS
+    if not seconds or not postings.enabled() or not cache.add(REFRESH_KEY, True, timeout=seconds):
+        return
+    transaction.on_commit(refresh_postings.enqueue)

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.models import IndexEntry
 
-from search import postings
+from search import postings, tasks
 from search.backend import backend_for_locale
 from search.models import HotLexeme, Posting
 from search.query import parse
@@ -281,7 +281,7 @@ def test_publishing_enqueues_a_refresh_at_most_once_per_interval(
     settings.SEARCH_POSTINGS_REFRESH_SECONDS = 3600
     forget_postings(monkeypatch)
     event = EventPageFactory(title="Forum")
-    cache.delete(postings.REFRESH_KEY)
+    cache.delete(tasks.REFRESH_KEY)
     refreshes = []
     refresh = postings.refresh
     monkeypatch.setattr(postings, "refresh", lambda: refreshes.append(refresh()) or refreshes[-1])
@@ -292,7 +292,7 @@ def test_publishing_enqueues_a_refresh_at_most_once_per_interval(
     with django_capture_on_commit_callbacks(execute=True):
         event.save_revision().publish()
     assert len(refreshes) == 1
-    cache.delete(postings.REFRESH_KEY)
+    cache.delete(tasks.REFRESH_KEY)
 
 
 def test_the_command_refreshes_and_says_what_it_did(db, settings, monkeypatch, capsys):
